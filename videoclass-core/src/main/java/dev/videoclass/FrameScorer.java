@@ -1,0 +1,42 @@
+package dev.videoclass;
+
+import dev.videoclass.rubric.Rubric;
+
+import java.util.List;
+
+/**
+ * Scores frames against a rubric. The same scorer instance serves the image path and the video path
+ * (that sharing is what parity means) and concurrent classifications: implementations are thread
+ * safe. {@link #close()} releases models and native sessions.
+ */
+public interface FrameScorer extends AutoCloseable {
+
+    /** Stable identifier of the scorer and its model (e.g. including a model content hash). */
+    String id();
+
+    /** Where inference runs: {@code "java"}, {@code "cpu"}, {@code "cuda"}. */
+    String executionProvider();
+
+    /** The rubric used when the caller gives none. */
+    Rubric defaultRubric();
+
+    /**
+     * Reduces an upright full-resolution frame to what {@link #score} needs (typically resized to
+     * the model's input size) so that only small frames are held for the batch. Called once per
+     * keyframe and once per still image, identically on both paths. Must not modify its argument.
+     */
+    Frame prepare(Frame frame);
+
+    /**
+     * Scores prepared frames in one batch. Returns one row per frame and one raw score per rubric
+     * label, in rubric label order; the rubric's mode turns raw scores into 0–1 scores
+     * ({@link dev.videoclass.rubric.Rubric#normalise(float[])}).
+     *
+     * @throws VideoException with {@link ErrorCode#SCORER_FAILED} when the model cannot score them
+     */
+    float[][] score(List<Frame> prepared, Rubric rubric) throws VideoException;
+
+    @Override
+    default void close() {
+    }
+}

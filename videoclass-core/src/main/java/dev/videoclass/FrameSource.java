@@ -1,0 +1,44 @@
+package dev.videoclass;
+
+/**
+ * An opened video: analysis frames in presentation order, seeking, and full-quality capture of
+ * single frames. One source is used by one thread at a time. {@link #close()} releases all native
+ * resources and is safe to call more than once.
+ */
+public interface FrameSource extends AutoCloseable {
+
+    /** Facts from the probe. */
+    VideoInfo info();
+
+    /**
+     * The next analysis frame in presentation order, or {@code null} at the end. Analysis frames are
+     * small ({@link DecodeOptions#analysisWidth()} wide), not rotated, and their pixel array is reused
+     * by the next call. Their timestamps are presentation times in seconds (correct for variable
+     * frame rate).
+     *
+     * @throws VideoException on timeout ({@link ErrorCode#TIMEOUT}) or cancellation
+     *                        ({@link ErrorCode#CANCELLED}); a corrupt packet is skipped, not thrown
+     */
+    Frame next() throws VideoException;
+
+    /**
+     * Repositions the source so that {@link #next()} returns, in {@code mode}, frames whose
+     * timestamp is at or after the key frame at or before {@code ptsSeconds}. Use it to switch
+     * between keyframe-only and all-frame decoding or to re-read a stretch of the video.
+     */
+    void seek(double ptsSeconds, DecodeMode mode) throws VideoException;
+
+    /**
+     * Decodes the frame shown at {@code ptsSeconds} (the last frame whose timestamp is not after it)
+     * as an upright, display-aspect RGB frame whose long side is at most {@code maxSide} pixels
+     * ({@code 0}: the display size). The returned frame is owned by the caller. Leaves the position
+     * of {@link #next()} unspecified.
+     */
+    Frame capture(double ptsSeconds, int maxSide) throws VideoException;
+
+    /** Number of frames decoded so far by this source (analysis and capture). */
+    long framesDecoded();
+
+    @Override
+    void close();
+}

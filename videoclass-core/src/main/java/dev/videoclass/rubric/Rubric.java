@@ -1,0 +1,231 @@
+package dev.videoclass.rubric;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An ordered list of labels (text prompts with roles) plus how their scores become a verdict. Loaded
+ * from the JSON format of DESIGN section 5. Immutable and thread safe.
+ *
+ * <p>{@link #normalise(float[])} and {@link #frameVerdict(double[])} are the public functions a
+ * photo path calls so that photos and video keyframes are judged identically.
+ *
+ * @param id                 rubric identifier, e.g. {@code "content-v1"}
+ * @param mode               how raw scores become 0–1 scores
+ * @param temperature        softmax scale for {@link ScoreMode#CONTRASTIVE} (CLIP's logit scale, e.g. 100)
+ * @param scale              sigmoid scale for {@link ScoreMode#SIGMOID} (SigLIP's logit scale)
+ * @param bias               sigmoid bias for {@link ScoreMode#SIGMOID} (SigLIP's logit bias)
+ * @param labels             the labels in scoring order
+ * @param explicitThreshold  0–1 threshold on the explicit score
+ * @param tagThreshold       0–1 threshold on a tag label's score
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Rubric(String id, ScoreMode mode, double temperature, double scale, double bias,
+                     List<RubricLabel> labels,
+                     @JsonProperty("explicit_threshold") double explicitThreshold,
+                     @JsonProperty("tag_threshold") double tagThreshold) {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .build();
+
+    public Rubric {
+        Objects.requireNonNull(id, "rubric id");
+        if (mode == null) {
+            mode = ScoreMode.CONTRASTIVE;
+        }
+        if (temperature == 0) {
+            temperature = 100.0;
+        }
+        if (scale == 0) {
+            scale = 1.0;
+        }
+        if (labels == null || labels.isEmpty()) {
+            throw new IllegalArgumentException("rubric '" + id + "' has no labels");
+        }
+        labels = List.copyOf(labels);
+        Set<String> seen = new HashSet<>();
+        for (RubricLabel l : labels) {
+            if (!seen.add(l.id())) {
+                throw new IllegalArgumentException("rubric '" + id + "' repeats label id '" + l.id() + "'");
+            }
+        }
+        if (explicitThreshold < 0 || explicitThreshold > 1 || tagThreshold < 0 || tagThreshold > 1) {
+            throw new IllegalArgumentException("thresholds must lie in 0..1");
+        }
+    }
+
+    /** Parses the rubric JSON format. */
+    public static Rubric parse(String json) {
+        try {
+            return JSON.readValue(json, Rubric.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid rubric JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads a rubric JSON file. */
+    public static Rubric load(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** The rubric as JSON in the file format. */
+    public String toJson() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 (hex) of the rubric's canonical JSON: changes whenever any prompt, role or threshold changes. */
+    @JsonIgnore
+    public String contentHash() {
+        try {
+            byte[] canonical = JSON.writeValueAsBytes(this);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Label ids in order. */
+    @JsonIgnore
+    public List<String> labelIds() {
+        List<String> ids = new ArrayList<>(labels.size());
+        for (RubricLabel l : labels) {
+            ids.add(l.id());
+        }
+        return ids;
+    }
+
+    /**
+     * Turns one frame's raw scores (one per label, in label order) into 0–1 scores by this rubric's
+     * mode: softmax of {@code temperature * raw}, {@code sigmoid(scale * raw + bias)} per label, or
+     * the raw values clamped to 0–1.
+     */
+    public double[] normalise(float[] raw) {
+        if (raw.length != labels.size()) {
+            throw new IllegalArgumentException("expected " + labels.size() + " scores for rubric '" + id + "', got " + raw.length);
+        }
+        double[] out = new double[raw.length];
+        switch (mode) {
+            case CONTRASTIVE -> {
+                double max = Double.NEGATIVE_INFINITY;
+                for (float r : raw) {
+                    max = Math.max(max, temperature * r);
+                }
+                double sum = 0;
+                for (int i = 0; i < raw.length; i++) {
+                    out[i] = Math.exp(temperature * raw[i] - max);
+                    sum += out[i];
+                }
+                for (int i = 0; i < raw.length; i++) {
+                    out[i] /= sum;
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < raw.length; i++) {
+                    out[i] = 1.0 / (1.0 + Math.exp(-(scale * raw[i] + bias)));
+                }
+            }
+            case DIRECT -> {
+                for (int i = 0; i < raw.length; i++) {
+                    out[i] = Math.min(1.0, Math.max(0.0, raw[i]));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Maps 0–1 label scores (in label order) to a frame verdict: the explicit score is the explicit
+     * labels' mass against explicit plus safe mass (or the strongest explicit label when the rubric
+     * has no safe label); quality is positive against positive plus negative quality mass; a tag is
+     * set when its own score reaches the tag threshold.
+     */
+    public FrameVerdict frameVerdict(double[] scores) {
+        if (scores.length != labels.size()) {
+            throw new IllegalArgumentException("expected " + labels.size() + " scores, got " + scores.length);
+        }
+        Map<String, Double> byId = new LinkedHashMap<>();
+        double explicit = 0, explicitMax = 0, safe = 0, qPos = 0, qNeg = 0;
+        boolean hasSafe = false, hasQuality = false;
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            RubricLabel l = labels.get(i);
+            double s = scores[i];
+            byId.put(l.id(), s);
+            switch (l.role()) {
+                case EXPLICIT -> {
+                    explicit += s;
+                    explicitMax = Math.max(explicitMax, s);
+                }
+                case SAFE -> {
+                    safe += s;
+                    hasSafe = true;
+                }
+                case QUALITY_POS -> {
+                    qPos += s;
+                    hasQuality = true;
+                }
+                case QUALITY_NEG -> {
+                    qNeg += s;
+                    hasQuality = true;
+                }
+                case TAG -> {
+                    if (s >= tagThreshold) {
+                        tags.add(l.id());
+                    }
+                }
+                case NONE -> {
+                }
+            }
+        }
+        double explicitScore = hasSafe ? ratio(explicit, safe) : explicitMax;
+        double quality = hasQuality ? ratio(qPos, qNeg) : 0.5;
+        return new FrameVerdict(byId, explicitScore, explicitScore >= explicitThreshold, quality, tags);
+    }
+
+    /** {@link #frameVerdict(double[])} of {@link #normalise(float[])}: raw scores to verdict in one call. */
+    public FrameVerdict judge(float[] raw) {
+        return frameVerdict(normalise(raw));
+    }
+
+    /** Index of a label id, or -1. */
+    public int indexOf(String labelId) {
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i).id().equals(labelId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static double ratio(double a, double b) {
+        double sum = a + b;
+        return sum <= 0 ? 0.0 : a / sum;
+    }
+}
