@@ -125,6 +125,25 @@ public final class FrameOps {
         return new Frame(nw, nh, out, frame.ptsSeconds());
     }
 
+    /** Mirrors left to right (for mirrored EXIF orientations). */
+    public static Frame mirrorHorizontally(Frame frame) {
+        int w = frame.width();
+        int h = frame.height();
+        byte[] src = frame.rgb();
+        byte[] out = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            int row = y * w * 3;
+            for (int x = 0; x < w; x++) {
+                int s = row + x * 3;
+                int o = row + (w - 1 - x) * 3;
+                out[o] = src[s];
+                out[o + 1] = src[s + 1];
+                out[o + 2] = src[s + 2];
+            }
+        }
+        return new Frame(w, h, out, frame.ptsSeconds());
+    }
+
     private static byte clampToByte(float v) {
         int i = Math.round(v);
         return (byte) (i < 0 ? 0 : Math.min(i, 255));

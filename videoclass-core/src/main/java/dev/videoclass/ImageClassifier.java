@@ -1,0 +1,130 @@
+package dev.videoclass;
+
+import dev.videoclass.image.Images;
+import dev.videoclass.rubric.FrameVerdict;
+import dev.videoclass.rubric.Rubric;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The image path: judges a still picture with exactly the scorer, rubric and verdict mapping that
+ * {@link VideoClassifier} applies to each keyframe — the only difference is where the pixels come
+ * from. Obtain one from {@link VideoClassifier#images()} (shares its scorer) or build one around a
+ * scorer. Thread safe when the scorer is.
+ */
+public final class ImageClassifier {
+    private final FrameScorer scorer;
+    private final Rubric rubric;
+    private final Limits limits;
+    private final Verdict.ScorerInfo scorerInfo;
+    private final Verdict.RubricInfo rubricInfo;
+
+    /**
+     * @param scorer the scorer (not closed by this class)
+     * @param rubric the rubric, or null for the scorer's default
+     * @param limits size and pixel limits, or null for the defaults
+     */
+    public ImageClassifier(FrameScorer scorer, Rubric rubric, Limits limits) {
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+        this.rubric = rubric == null ? scorer.defaultRubric() : rubric;
+        this.limits = limits == null ? Limits.DEFAULTS : limits;
+        this.scorerInfo = new Verdict.ScorerInfo(scorer.id(), scorer.executionProvider());
+        this.rubricInfo = new Verdict.RubricInfo(this.rubric.id(), this.rubric.contentHash());
+    }
+
+    /** The rubric applied. */
+    public Rubric rubric() {
+        return rubric;
+    }
+
+    /**
+     * Judges an upright RGB picture: {@code scorer.prepare}, one scoring call, the rubric's
+     * normalisation and frame-verdict mapping. This is the function both paths share.
+     */
+    public FrameVerdict judge(Frame upright) throws VideoException {
+        return judgeAll(List.of(scorer.prepare(upright))).get(0);
+    }
+
+    /** Judges prepared frames in one scorer batch (used by the video path for its keyframes). */
+    List<FrameVerdict> judgeAll(List<Frame> prepared) throws VideoException {
+        float[][] raw;
+        try {
+            raw = scorer.score(prepared, rubric);
+        } catch (VideoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new VideoException(ErrorCode.SCORER_FAILED, "scorer " + scorer.id() + " failed: " + e, e);
+        }
+        if (raw == null || raw.length != prepared.size()) {
+            throw new VideoException(ErrorCode.SCORER_FAILED, "scorer " + scorer.id() + " returned "
+                    + (raw == null ? "nothing" : raw.length + " rows") + " for " + prepared.size() + " frames");
+        }
+        FrameVerdict[] out = new FrameVerdict[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == null || raw[i].length != rubric.labels().size()) {
+                throw new VideoException(ErrorCode.SCORER_FAILED, "scorer " + scorer.id() + " returned "
+                        + (raw[i] == null ? 0 : raw[i].length) + " scores for " + rubric.labels().size() + " rubric labels");
+            }
+            out[i] = rubric.judge(raw[i]);
+        }
+        return List.of(out);
+    }
+
+    FrameScorer scorer() {
+        return scorer;
+    }
+
+    /** Judges an encoded image (JPEG, PNG, BMP, GIF). Never throws: failures are failed verdicts. */
+    public ImageVerdict classify(byte[] encoded) {
+        long t0 = System.nanoTime();
+        try {
+            if (encoded.length > limits.maxBytes()) {
+                throw new VideoException(ErrorCode.TOO_LARGE, "the image has " + encoded.length
+                        + " bytes, more than the limit of " + limits.maxBytes());
+            }
+            Frame frame = Images.decode(encoded, limits.maxPixels());
+            long t1 = System.nanoTime();
+            FrameVerdict v = judge(frame);
+            long t2 = System.nanoTime();
+            return new ImageVerdict(Verdict.DONE, v.scores(), v.explicitScore(), v.isExplicit(), v.qualityScore(),
+                    v.tags(), frame.width(), frame.height(), scorerInfo(), rubricInfo(),
+                    new Verdict.Timings(0, ms(t1 - t0), ms(t2 - t1), ms(t2 - t0)), null);
+        } catch (VideoException e) {
+            return failed(e, t0);
+        } catch (RuntimeException | LinkageError e) {
+            return failed(new VideoException(ErrorCode.INTERNAL, "unexpected " + e, e), t0);
+        }
+    }
+
+    /** Reads and judges an image file. Never throws. */
+    public ImageVerdict classify(Path file) {
+        try {
+            return classify(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return failed(new VideoException(ErrorCode.UNSUPPORTED_FORMAT, "cannot read " + file + ": " + e.getMessage(), e),
+                    System.nanoTime());
+        }
+    }
+
+    private ImageVerdict failed(VideoException e, long t0) {
+        long total = ms(System.nanoTime() - t0);
+        return new ImageVerdict(Verdict.FAILED, null, null, null, null, null, null, null, scorerInfo(), rubricInfo(),
+                new Verdict.Timings(0, 0, 0, total), new Verdict.ErrorInfo(e.code().code(), e.getMessage()));
+    }
+
+    Verdict.ScorerInfo scorerInfo() {
+        return scorerInfo;
+    }
+
+    Verdict.RubricInfo rubricInfo() {
+        return rubricInfo;
+    }
+
+    static long ms(long nanos) {
+        return Math.round(nanos / 1e6);
+    }
+}
