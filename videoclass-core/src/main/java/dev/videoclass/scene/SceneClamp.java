@@ -10,12 +10,15 @@ import java.util.PriorityQueue;
  * Reduces a scene list to at most {@code max} scenes by removing cuts one at a time, weakest
  * first, merging the two scenes each removed cut separated.
  *
- * <p>A cut's weight is its strength scaled by how short its shorter neighbouring scene is compared
- * with an even share of the video: {@code strength * sqrt(min(1, shorterNeighbour / (duration / max)))}.
- * So among cuts next to scenes of a fair length the strongest survive, while cuts that fence off a
- * tiny scene go first even if they are strong: the survivors are the strong cuts, spread over the
- * video. Weights are updated as scenes merge. A merged scene keeps the representative of its longest
- * original scene. Stateless.
+ * <p>With {@code share = duration / max}, {@code a} and {@code b} the lengths of the two scenes a cut
+ * separates, its weight is
+ * {@code strength * sqrt(min(1, min(a, b) / share)) * sqrt(min(1, (a + b) / (2 * share)))}: the
+ * strength, scaled down when the cut fences off a scene shorter than an even share (tiny scenes go
+ * first even behind strong cuts) and when the merged scene would still be short (so among similar
+ * cuts, small neighbours merge with each other rather than one scene swallowing its neighbours one by
+ * one). Among cuts next to scenes of a fair length the strongest survive, and the survivors are spread
+ * over the video. Weights are updated as scenes merge. A merged scene keeps the representative of its
+ * longest original scene. Stateless.
  */
 final class SceneClamp {
     private SceneClamp() {
@@ -87,14 +90,15 @@ final class SceneClamp {
         return out;
     }
 
-    /** Weight of the cut at the start of scene {@code i} (see the class comment). */
-    static double weight(double strength, double shorterNeighbour, double target) {
-        return strength * Math.sqrt(Math.min(1.0, Math.max(0.0, shorterNeighbour) / target));
+    /** Weight of a cut of {@code strength} between scenes of lengths {@code a} and {@code b} (see the class comment). */
+    static double weight(double strength, double a, double b, double share) {
+        double shorter = Math.max(0.0, Math.min(a, b));
+        double merged = Math.max(0.0, a + b);
+        return strength * Math.sqrt(Math.min(1.0, shorter / share)) * Math.sqrt(Math.min(1.0, merged / (2 * share)));
     }
 
-    private static double[] entry(SceneTracker.Scene[] s, int[] prev, int[] next, int i, int version, double target) {
-        double shorter = Math.min(s[prev[i]].length(), s[i].length());
-        return new double[] {weight(s[i].strength, shorter, target), i, version};
+    private static double[] entry(SceneTracker.Scene[] s, int[] prev, int[] next, int i, int version, double share) {
+        return new double[] {weight(s[i].strength, s[prev[i]].length(), s[i].length(), share), i, version};
     }
 
     /** Turns scenes into keyframes. */

@@ -73,10 +73,13 @@ import java.util.List;
  * candidate's timestamp and score are kept, never a frame.
  *
  * <h2>Clamping</h2>
- * More scenes than {@code maxKeyframes}: cuts are dropped one at a time by increasing
- * {@code strength * sqrt(min(1, shorterNeighbourScene / (duration / max)))}, so weak cuts go before
- * strong ones and cuts fencing off tiny scenes go first; a merged scene keeps the representative of its
- * longest original scene. Fewer scenes than {@code minKeyframes}: {@code minKeyframes} evenly spaced
+ * More scenes than {@code maxKeyframes}: cuts are dropped one at a time, lowest weight first, where
+ * the weight is the cut's strength scaled down when it fences off a scene shorter than
+ * {@code share = duration / max} and when the scene the merge would create is still short —
+ * {@code strength * sqrt(min(1, min(a, b) / share)) * sqrt(min(1, (a + b) / (2 * share)))} for a cut
+ * between scenes of lengths {@code a} and {@code b}: weak cuts go before strong ones, cuts fencing off tiny scenes go first, and the
+ * surviving scenes are of comparable length. A merged scene keeps the representative of its longest
+ * original scene. Fewer scenes than {@code minKeyframes}: {@code minKeyframes} evenly spaced
  * frames at {@code (i + 0.5) * duration / min}, and {@code "+even"} is appended to the sampler name.
  * {@link SamplingResult#cuts()} always lists every accepted cut (timestamp of the first frame of the
  * new scene) before clamping.
