@@ -254,11 +254,12 @@ public final class ContentDetector {
                 int v = Math.max(r, Math.max(g, b));
                 int diff = v - Math.min(r, Math.min(g, b));
                 int s = (diff * sdiv[v] + HSV_ROUND) >> HSV_SHIFT;
-                int hh = v == r ? g - b : v == g ? b - r + 2 * diff : r - g + 4 * diff;
+                // OpenCV's branch-free selection: v == r ? g - b : v == g ? b - r + 2 diff : r - g + 4 diff
+                int vr = -((v ^ r) - 1 >>> 31) ; // -1 when v == r, else 0
+                int vg = -((v ^ g) - 1 >>> 31);
+                int hh = (vr & (g - b)) + (~vr & ((vg & (b - r + 2 * diff)) + (~vg & (r - g + 4 * diff))));
                 hh = (hh * hdiv[diff] + HSV_ROUND) >> HSV_SHIFT;
-                if (hh < 0) {
-                    hh += 180;
-                }
+                hh += (hh >> 31) & 180;
                 dh += Math.abs(hh - (prev[p] & 0xFF));
                 ds += Math.abs(s - (prev[p + 1] & 0xFF));
                 dv += Math.abs(v - (prev[p + 2] & 0xFF));
