@@ -1,0 +1,496 @@
+package dev.videoclass.scene;
+
+import dev.videoclass.DecodeMode;
+import dev.videoclass.ErrorCode;
+import dev.videoclass.Frame;
+import dev.videoclass.FrameSource;
+import dev.videoclass.Keyframe;
+import dev.videoclass.KeyframeSampler;
+import dev.videoclass.SamplerMode;
+import dev.videoclass.SamplingPolicy;
+import dev.videoclass.SamplingResult;
+import dev.videoclass.SceneCut;
+import dev.videoclass.VideoException;
+import dev.videoclass.VideoInfo;
+import dev.videoclass.heuristic.ImageMeasures;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The scene-change {@link KeyframeSampler}: finds hard cuts with {@link ContentDetector}, picks one
+ * representative frame per scene and clamps the result to the policy's {@code [min, max]} band.
+ * Stateless and thread safe; all per-video state lives in the call. Times are seconds of
+ * presentation time.
+ *
+ * <h2>Modes</h2>
+ * <ul>
+ *   <li>{@link SamplerMode#EXACT} ({@code "exact"}): every analysis frame from
+ *       {@link FrameSource#next()} goes through the detector with PySceneDetect's defaults (MERGE
+ *       flash filter, minimum scene length in frames).</li>
+ *   <li>{@link SamplerMode#KEYFRAMES} ({@code "keyframes"}): {@code seek(0, KEYFRAMES_ONLY)}, then
+ *       the detector compares consecutive coded I-frames; the minimum scene length becomes
+ *       {@code minSceneLenFrames / fps} seconds ({@link VideoInfo#frameRate()}, 30 if unknown) and
+ *       the SUPPRESS filter is used (on I-frames placed at cuts nearly every comparison is above
+ *       threshold, and MERGE would wait forever for a quiet frame).</li>
+ *   <li>{@link SamplerMode#AUTO}: the keyframe pass first, then a decision from the I-frame
+ *       timestamps:
+ *     <ol>
+ *       <li>at most one I-frame in a video longer than {@value #SHORT_CLIP_S} s (or of unknown
+ *           duration): the exact pass ({@code "auto:exact"});</li>
+ *       <li>the gaps between consecutive I-frames are <em>irregular</em> — fewer than
+ *           {@value #CADENCE_SHARE} of them within a tolerance (1.5 frame durations or 2 %) of the
+ *           dominant gap — which is what encoders that put I-frames at scene cuts (x264/x265
+ *           defaults) produce: the keyframe result stands ({@code "auto:keyframes"});</li>
+ *       <li>a fixed cadence of at most {@value #REFINE_MAX_CADENCE_S} s (phones, streaming
+ *           encoders): I-frames carry no information about cuts, but they are dense, so every
+ *           interval {@code [A,B]} of consecutive I-frames whose content value is at least
+ *           {@value #REFINE_CANDIDATE_FACTOR} x threshold is decoded completely
+ *           ({@code seek(A, ALL_FRAMES)} up to B; adjacent intervals are decoded in one run) and the
+ *           cut is placed on the frame whose content value reaches the threshold, with the minimum
+ *           scene length applied in seconds over the whole video (SUPPRESS) ({@code "auto:refined"}).
+ *           A change that builds up gradually (no frame reaches the threshold) is not a cut, as in
+ *           exact mode. Known blind spot: a cut away and back between two I-frames that look
+ *           alike.</li>
+ *       <li>a fixed cadence longer than that (or a single gap): the exact pass
+ *           ({@code "auto:exact"}).</li>
+ *     </ol></li>
+ *   <li>{@link SamplerMode#UNIFORM} ({@code "uniform"}): one keyframe in the middle of every
+ *       {@code uniformIntervalS} interval of {@link VideoInfo#durationS()}; nothing is decoded (unless
+ *       the duration is unknown, when one keyframe pass finds the last timestamp). More intervals than
+ *       {@code maxKeyframes} become {@code maxKeyframes} evenly spaced ones.</li>
+ * </ul>
+ *
+ * <h2>Representative frame</h2>
+ * For each scene, the analysed frame with the highest sharpness (variance of the 3x3 Laplacian of the
+ * luma, {@link ImageMeasures#laplacianVariance}) among those at least {@value #SKIP_AFTER_CUT_S} s after
+ * the scene start, falling back to the sharpest of all its frames when the scene is shorter than that.
+ * Why: sharp frames score more reliably than motion-blurred ones, and the first frames after a cut
+ * are where dissolves, fades and encoder ramp-up sit. In keyframe-based modes the candidates are the
+ * scene's I-frames (plus the fully decoded frames in {@code auto:refined}), so capture lands exactly on
+ * a frame the decoder can reach cheaply. Selection is streaming: per scene only the current best
+ * candidate's timestamp and score are kept, never a frame.
+ *
+ * <h2>Clamping</h2>
+ * More scenes than {@code maxKeyframes}: cuts are dropped one at a time, lowest weight first, where
+ * the weight is the cut's strength scaled down when it fences off a scene shorter than
+ * {@code share = duration / max} and when the scene the merge would create is still short —
+ * {@code strength * sqrt(min(1, min(a, b) / share)) * sqrt(min(1, (a + b) / (2 * share)))} for a cut
+ * between scenes of lengths {@code a} and {@code b}: weak cuts go before strong ones, cuts fencing off tiny scenes go first, and the
+ * surviving scenes are of comparable length. A merged scene keeps the representative of its longest
+ * original scene. Fewer scenes than {@code minKeyframes}: {@code minKeyframes} evenly spaced
+ * frames at {@code (i + 0.5) * duration / min}, and {@code "+even"} is appended to the sampler name.
+ * {@link SamplingResult#cuts()} always lists every accepted cut (timestamp of the first frame of the
+ * new scene) before clamping.
+ */
+public final class SceneSampler implements KeyframeSampler {
+
+    /** Frames this close after a cut are only used as representative when nothing later is in the scene. */
+    public static final double SKIP_AFTER_CUT_S = 0.2;
+    /** Longest fixed I-frame cadence that AUTO refines instead of running the exact pass, seconds. */
+    public static final double REFINE_MAX_CADENCE_S = 2.0;
+    /** Videos up to this long may be judged on a single I-frame in AUTO, seconds. */
+    public static final double SHORT_CLIP_S = 2.0;
+    /** Share of I-frame gaps that must match the dominant gap for a fixed cadence. */
+    public static final double CADENCE_SHARE = 0.75;
+    /** In AUTO refinement, I-frame intervals with a content value of at least this times the threshold are decoded. */
+    public static final double REFINE_CANDIDATE_FACTOR = 0.5;
+
+    private static final double FALLBACK_FPS = 30.0;
+    private static final double EPS = 1e-6;
+
+    /** Creates the sampler; it holds no state. */
+    public SceneSampler() {
+    }
+
+    @Override
+    public SamplingResult sample(FrameSource source, SamplingPolicy policy) throws VideoException {
+        return switch (policy.mode()) {
+            case UNIFORM -> uniform(source, policy);
+            case EXACT -> {
+                source.seek(0, DecodeMode.ALL_FRAMES);
+                Pass p = exactPass(source, policy);
+                yield finish(p, policy, "exact", duration(source.info(), p.lastPts, fps(source.info())));
+            }
+            case KEYFRAMES -> {
+                KeyPass k = keyframePass(source, policy);
+                if (k.count == 0) {
+                    throw new VideoException(ErrorCode.NO_DECODABLE_FRAMES, "no key frame could be decoded");
+                }
+                yield finish(k.pass, policy, "keyframes", duration(source.info(), k.lastPts(), fps(source.info())));
+            }
+            case AUTO -> auto(source, policy);
+        };
+    }
+
+    // ---------------------------------------------------------------- AUTO
+
+    private SamplingResult auto(FrameSource source, SamplingPolicy policy) throws VideoException {
+        VideoInfo info = source.info();
+        double fps = fps(info);
+        KeyPass k = keyframePass(source, policy);
+        double knownDuration = knownDuration(info);
+        if (k.count <= 1) {
+            if (k.count == 1 && knownDuration > 0 && knownDuration <= SHORT_CLIP_S) {
+                return finish(k.pass, policy, "auto:keyframes", duration(info, k.lastPts(), fps));
+            }
+            return autoExact(source, policy, k.pass.framesAnalysed);
+        }
+        double[] gaps = new double[k.count - 1];
+        for (int i = 1; i < k.count; i++) {
+            gaps[i - 1] = k.pts[i] - k.pts[i - 1];
+        }
+        Cadence c = cadence(gaps, fps);
+        if (!c.regular) {
+            return finish(k.pass, policy, "auto:keyframes", duration(info, k.lastPts(), fps));
+        }
+        if (c.interval <= REFINE_MAX_CADENCE_S + EPS && gaps.length >= 2) {
+            return refine(source, policy, k, fps);
+        }
+        return autoExact(source, policy, k.pass.framesAnalysed);
+    }
+
+    private SamplingResult autoExact(FrameSource source, SamplingPolicy policy, long alreadyAnalysed)
+            throws VideoException {
+        source.seek(0, DecodeMode.ALL_FRAMES);
+        Pass p = exactPass(source, policy);
+        Pass merged = new Pass(p.scenesTracker, p.framesAnalysed + alreadyAnalysed, p.lastPts, p.frames);
+        return finish(merged, policy, "auto:exact", duration(source.info(), p.lastPts, fps(source.info())));
+    }
+
+    /** Dominant I-frame gap and whether it recurs (see the class comment). */
+    record Cadence(boolean regular, double interval) {
+    }
+
+    static Cadence cadence(double[] gaps, double fps) {
+        if (gaps.length == 0) {
+            return new Cadence(true, Double.POSITIVE_INFINITY);
+        }
+        double[] sorted = gaps.clone();
+        Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        double tol = Math.max(1.5 / fps, 0.02 * median);
+        int bestCount = 0;
+        int bestLo = 0;
+        int hi = 0;
+        for (int lo = 0; lo < sorted.length; lo++) {
+            if (hi < lo) {
+                hi = lo;
+            }
+            while (hi + 1 < sorted.length && sorted[hi + 1] - sorted[lo] <= 2 * tol + EPS) {
+                hi++;
+            }
+            int count = hi - lo + 1;
+            if (count > bestCount) {
+                bestCount = count;
+                bestLo = lo;
+            }
+        }
+        double dominant = sorted[bestLo + (bestCount - 1) / 2];
+        boolean regular = bestCount >= CADENCE_SHARE * sorted.length;
+        return new Cadence(regular, dominant);
+    }
+
+    private SamplingResult refine(FrameSource source, SamplingPolicy policy, KeyPass k, double fps)
+            throws VideoException {
+        double threshold = policy.threshold();
+        double minLenS = policy.minSceneLenFrames() / fps;
+        double candidate = REFINE_CANDIDATE_FACTOR * threshold;
+        // candidate frames for representatives: all I-frames plus every refined frame
+        DoubleList candPts = new DoubleList(k.count * 2);
+        DoubleList candSharp = new DoubleList(k.count * 2);
+        for (int i = 0; i < k.count; i++) {
+            candPts.add(k.pts[i]);
+            candSharp.add(k.sharp[i]);
+        }
+        DoubleList cutPts = new DoubleList(16);
+        DoubleList cutStrength = new DoubleList(16);
+        long analysed = k.pass.framesAnalysed;
+        ContentDetector detector = new ContentDetector(threshold, 0, ContentDetector.FilterMode.SUPPRESS);
+        byte[] luma = null;
+        int i = 1;
+        while (i < k.count) {
+            if (k.diff[i] < candidate) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j + 1 < k.count && k.diff[j + 1] >= candidate) {
+                j++;
+            }
+            double a = k.pts[i - 1];
+            double b = k.pts[j];
+            source.seek(a, DecodeMode.ALL_FRAMES);
+            detector.reset();
+            Frame f;
+            while ((f = source.next()) != null) {
+                double pts = f.ptsSeconds();
+                if (pts < a - EPS) {
+                    continue;
+                }
+                if (pts > b + EPS) {
+                    break;
+                }
+                analysed++;
+                detector.feed(f);
+                luma = ImageMeasures.luma(f, luma);
+                candPts.add(pts);
+                candSharp.add(ImageMeasures.laplacianVarianceOfLuma(luma, f.width(), f.height()));
+                if (detector.lastScore() >= threshold) {
+                    cutPts.add(pts);
+                    cutStrength.add(detector.lastScore());
+                }
+            }
+            i = j + 1;
+        }
+        // minimum scene length over the whole video (SUPPRESS), counted from the first frame
+        double firstPts = k.pts[0];
+        double last = firstPts;
+        List<SceneCut> cuts = new ArrayList<>();
+        int[] order = sortedOrder(cutPts);
+        for (int idx : order) {
+            double p = cutPts.get(idx);
+            if (p - last >= minLenS - EPS) {
+                cuts.add(new SceneCut(p, cutStrength.get(idx)));
+                last = p;
+            }
+        }
+        // representatives: sweep candidates and cuts in time order
+        SceneTracker tracker = new SceneTracker(SKIP_AFTER_CUT_S);
+        int[] candOrder = sortedOrder(candPts);
+        int c = 0;
+        double prevPts = Double.NaN;
+        for (int idx : candOrder) {
+            double p = candPts.get(idx);
+            while (c < cuts.size() && cuts.get(c).ptsS() <= p + EPS) {
+                tracker.cut(cuts.get(c++));
+            }
+            if (p == prevPts) {
+                continue; // an I-frame that was also decoded in a refined run
+            }
+            prevPts = p;
+            tracker.frame(p, candSharp.get(idx));
+        }
+        while (c < cuts.size()) {
+            tracker.cut(cuts.get(c++));
+        }
+        Pass pass = new Pass(tracker, analysed, k.lastPts(), k.count);
+        return finish(pass, policy, "auto:refined", duration(source.info(), k.lastPts(), fps));
+    }
+
+    private static int[] sortedOrder(DoubleList values) {
+        Integer[] idx = new Integer[values.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (x, y) -> Double.compare(values.get(x), values.get(y)));
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = idx[i];
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- passes
+
+    /** Result of a detection pass: the scenes so far and what it cost. */
+    private record Pass(SceneTracker scenesTracker, long framesAnalysed, double lastPts, long frames) {
+    }
+
+    /** The keyframe pass: its scenes plus every I-frame's timestamp, sharpness and change. */
+    private record KeyPass(Pass pass, double[] pts, double[] sharp, double[] diff, int count) {
+        double lastPts() {
+            return count == 0 ? Double.NaN : pts[count - 1];
+        }
+    }
+
+    /** Every frame through the MERGE detector; representatives streamed with a delay of minSceneLen frames. */
+    private Pass exactPass(FrameSource source, SamplingPolicy policy) throws VideoException {
+        int delay = policy.minSceneLenFrames();
+        ContentDetector detector = new ContentDetector(policy.threshold(), delay, ContentDetector.FilterMode.MERGE);
+        SceneTracker tracker = new SceneTracker(SKIP_AFTER_CUT_S);
+        // frames not yet committed to a scene: a MERGE cut can be reported up to `delay` frames late
+        int cap = delay + 1;
+        double[] ringPts = new double[cap];
+        double[] ringSharp = new double[cap];
+        int head = 0;
+        int size = 0;
+        byte[] luma = null;
+        long analysed = 0;
+        double lastPts = Double.NaN;
+        Frame f;
+        while ((f = source.next()) != null) {
+            double pts = f.ptsSeconds();
+            if (!Double.isNaN(lastPts) && pts <= lastPts) {
+                continue; // out-of-order or duplicate timestamp: not a new frame
+            }
+            lastPts = pts;
+            analysed++;
+            SceneCut cut = detector.feed(f);
+            luma = ImageMeasures.luma(f, luma);
+            double sharp = ImageMeasures.laplacianVarianceOfLuma(luma, f.width(), f.height());
+            ringPts[(head + size) % cap] = pts;
+            ringSharp[(head + size) % cap] = sharp;
+            size++;
+            if (cut != null) {
+                while (size > 0 && ringPts[head] < cut.ptsS() - EPS) {
+                    tracker.frame(ringPts[head], ringSharp[head]);
+                    head = (head + 1) % cap;
+                    size--;
+                }
+                tracker.cut(cut);
+            }
+            while (size > delay) {
+                tracker.frame(ringPts[head], ringSharp[head]);
+                head = (head + 1) % cap;
+                size--;
+            }
+        }
+        while (size > 0) {
+            tracker.frame(ringPts[head], ringSharp[head]);
+            head = (head + 1) % cap;
+            size--;
+        }
+        if (analysed == 0) {
+            throw new VideoException(ErrorCode.NO_DECODABLE_FRAMES, "no frame could be decoded");
+        }
+        return new Pass(tracker, analysed, lastPts, analysed);
+    }
+
+    private KeyPass keyframePass(FrameSource source, SamplingPolicy policy) throws VideoException {
+        double fps = fps(source.info());
+        source.seek(0, DecodeMode.KEYFRAMES_ONLY);
+        ContentDetector detector = ContentDetector.inSeconds(policy.threshold(),
+                policy.minSceneLenFrames() / fps, ContentDetector.FilterMode.SUPPRESS);
+        SceneTracker tracker = new SceneTracker(SKIP_AFTER_CUT_S);
+        DoubleList pts = new DoubleList(64);
+        DoubleList sharp = new DoubleList(64);
+        DoubleList diff = new DoubleList(64);
+        byte[] luma = null;
+        long analysed = 0;
+        Frame f;
+        while ((f = source.next()) != null) {
+            double p = f.ptsSeconds();
+            if (pts.size() > 0 && p <= pts.get(pts.size() - 1)) {
+                continue; // out-of-order or duplicate timestamp
+            }
+            analysed++;
+            SceneCut cut = detector.feed(f);
+            luma = ImageMeasures.luma(f, luma);
+            double s = ImageMeasures.laplacianVarianceOfLuma(luma, f.width(), f.height());
+            if (cut != null) {
+                tracker.cut(cut);
+            }
+            tracker.frame(p, s);
+            pts.add(p);
+            sharp.add(s);
+            diff.add(detector.lastScore());
+        }
+        int n = pts.size();
+        double last = n == 0 ? Double.NaN : pts.get(n - 1);
+        return new KeyPass(new Pass(tracker, analysed, last, n), pts.toArray(), sharp.toArray(), diff.toArray(), n);
+    }
+
+    // ---------------------------------------------------------------- UNIFORM
+
+    private SamplingResult uniform(FrameSource source, SamplingPolicy policy) throws VideoException {
+        VideoInfo info = source.info();
+        double d = knownDuration(info);
+        long analysed = 0;
+        if (d <= 0) {
+            KeyPass k = keyframePass(source, policy);
+            analysed = k.pass.framesAnalysed;
+            if (k.count == 0) {
+                throw new VideoException(ErrorCode.NO_DECODABLE_FRAMES, "no key frame could be decoded");
+            }
+            d = k.lastPts() + 1.0 / fps(info);
+        }
+        double interval = policy.uniformIntervalS();
+        int n = (int) Math.ceil(d / interval - EPS);
+        n = Math.max(n, 1);
+        List<Keyframe> keyframes;
+        String name = "uniform";
+        if (n > policy.maxKeyframes()) {
+            keyframes = SceneClamp.even(policy.maxKeyframes(), d);
+        } else if (n < policy.minKeyframes()) {
+            keyframes = SceneClamp.even(policy.minKeyframes(), d);
+            name += "+even";
+        } else {
+            keyframes = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                double start = i * interval;
+                double end = Math.min(d, (i + 1) * interval);
+                keyframes.add(new Keyframe((start + end) / 2, start, end));
+            }
+        }
+        return new SamplingResult(d, List.of(), keyframes, name, analysed);
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    private SamplingResult finish(Pass pass, SamplingPolicy policy, String name, double durationS) {
+        SceneTracker tracker = pass.scenesTracker;
+        List<SceneTracker.Scene> scenes = tracker.finish(durationS);
+        List<SceneCut> cuts = List.copyOf(tracker.cuts());
+        if (scenes.size() < policy.minKeyframes()) {
+            return new SamplingResult(durationS, cuts, SceneClamp.even(policy.minKeyframes(), durationS),
+                    name + "+even", pass.framesAnalysed);
+        }
+        List<SceneTracker.Scene> kept = SceneClamp.clamp(scenes, policy.maxKeyframes(), durationS);
+        return new SamplingResult(durationS, cuts, SceneClamp.keyframes(kept), name, pass.framesAnalysed);
+    }
+
+    static double fps(VideoInfo info) {
+        return info != null && info.frameRate() > 0 ? info.frameRate() : FALLBACK_FPS;
+    }
+
+    /** Duration from the probe (or frame count / rate), 0 when unknown. */
+    static double knownDuration(VideoInfo info) {
+        if (info == null) {
+            return 0;
+        }
+        if (info.durationS() > 0) {
+            return info.durationS();
+        }
+        if (info.frameCount() > 0 && info.frameRate() > 0) {
+            return info.frameCount() / info.frameRate();
+        }
+        return 0;
+    }
+
+    private static double duration(VideoInfo info, double lastPts, double fps) {
+        double known = knownDuration(info);
+        double seen = Double.isNaN(lastPts) ? 0 : lastPts + 1.0 / fps;
+        return known > 0 ? Math.max(known, Double.isNaN(lastPts) ? 0 : lastPts) : seen;
+    }
+
+    /** A growable array of doubles (no boxing). */
+    static final class DoubleList {
+        private double[] a;
+        private int n;
+
+        DoubleList(int capacity) {
+            a = new double[Math.max(4, capacity)];
+        }
+
+        void add(double v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        double get(int i) {
+            return a[i];
+        }
+
+        int size() {
+            return n;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+}

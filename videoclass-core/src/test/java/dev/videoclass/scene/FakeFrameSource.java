@@ -1,0 +1,115 @@
+package dev.videoclass.scene;
+
+import dev.videoclass.DecodeMode;
+import dev.videoclass.Frame;
+import dev.videoclass.FrameSource;
+import dev.videoclass.VideoInfo;
+
+import java.util.Arrays;
+
+/**
+ * An in-memory video for tests: frame i has pts i / fps and is painted on demand by a
+ * {@link Painter}; a set of indices are "I-frames". KEYFRAMES_ONLY returns only those; seek goes to
+ * the I-frame at or before the requested time. Every painted frame counts as decoded. Analysis
+ * frames share one reused buffer, like a real decoder.
+ */
+final class FakeFrameSource implements FrameSource {
+
+    /** Paints frame {@code index} into {@code rgb} ({@code w*h*3} bytes). */
+    interface Painter {
+        void paint(int index, byte[] rgb, int w, int h);
+    }
+
+    private final int w;
+    private final int h;
+    private final double fps;
+    private final int count;
+    private final int[] iframes;
+    private final Painter painter;
+    private final double durationS;
+    private final byte[] buffer;
+    private int pos;
+    private DecodeMode mode = DecodeMode.ALL_FRAMES;
+    private long decoded;
+
+    FakeFrameSource(int w, int h, double fps, int count, int[] iframes, Painter painter) {
+        this(w, h, fps, count, iframes, painter, count / fps);
+    }
+
+    FakeFrameSource(int w, int h, double fps, int count, int[] iframes, Painter painter, double durationS) {
+        this.w = w;
+        this.h = h;
+        this.fps = fps;
+        this.count = count;
+        this.iframes = iframes.clone();
+        Arrays.sort(this.iframes);
+        this.painter = painter;
+        this.durationS = durationS;
+        this.buffer = new byte[w * h * 3];
+    }
+
+    /** I-frames every {@code step} frames from 0. */
+    static int[] every(int step, int count) {
+        int[] out = new int[(count + step - 1) / step];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i * step;
+        }
+        return out;
+    }
+
+    @Override
+    public VideoInfo info() {
+        return new VideoInfo(durationS, fps, count, "fake", "fake", w, h, w, h, 0, 0, false, 0);
+    }
+
+    @Override
+    public Frame next() {
+        if (mode == DecodeMode.KEYFRAMES_ONLY) {
+            int k = Arrays.binarySearch(iframes, pos);
+            int idx = k >= 0 ? k : -k - 1;
+            if (idx >= iframes.length || iframes[idx] >= count) {
+                return null;
+            }
+            pos = iframes[idx];
+        }
+        if (pos >= count) {
+            return null;
+        }
+        painter.paint(pos, buffer, w, h);
+        decoded++;
+        Frame f = new Frame(w, h, buffer, pos / fps);
+        pos++;
+        return f;
+    }
+
+    @Override
+    public void seek(double ptsSeconds, DecodeMode mode) {
+        int target = (int) Math.floor(ptsSeconds * fps + 1e-6);
+        int key = 0;
+        for (int i : iframes) {
+            if (i <= target) {
+                key = i;
+            }
+        }
+        pos = key;
+        this.mode = mode;
+    }
+
+    @Override
+    public Frame capture(double ptsSeconds, int maxSide) {
+        int idx = Math.min(count - 1, Math.max(0, (int) Math.floor(ptsSeconds * fps + 1e-6)));
+        byte[] rgb = new byte[w * h * 3];
+        painter.paint(idx, rgb, w, h);
+        decoded++;
+        return new Frame(w, h, rgb, idx / fps);
+    }
+
+    @Override
+    public long framesDecoded() {
+        return decoded;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,277 @@
+package dev.videoclass.scene;
+
+import dev.videoclass.ErrorCode;
+import dev.videoclass.Keyframe;
+import dev.videoclass.SamplerMode;
+import dev.videoclass.SamplingPolicy;
+import dev.videoclass.SamplingResult;
+import dev.videoclass.SceneCut;
+import dev.videoclass.VideoException;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class SceneSamplerTest {
+
+    private static final int W = 64;
+    private static final int H = 36;
+    private static final double FPS = 30;
+    private static final SceneSampler SAMPLER = new SceneSampler();
+
+    /** Scene starts (frame indices) of a 20 s clip with five cuts at irregular places. */
+    private static final int[] STARTS = {0, 75, 190, 260, 400, 520};
+    private static final int COUNT = 600;
+
+    private static SamplingPolicy policy(SamplerMode mode) {
+        return SamplingPolicy.DEFAULTS.withMode(mode);
+    }
+
+    private static FakeFrameSource video(int[] iframes) {
+        return new FakeFrameSource(W, H, FPS, COUNT, iframes, Synth.scenes(STARTS));
+    }
+
+    private static double[] expectedCuts() {
+        return Arrays.stream(STARTS).skip(1).mapToDouble(i -> i / FPS).toArray();
+    }
+
+    private static double[] cutTimes(SamplingResult r) {
+        return r.cuts().stream().mapToDouble(SceneCut::ptsS).toArray();
+    }
+
+    @Test
+    void exactFindsEveryCutAtItsFirstFrame() throws VideoException {
+        FakeFrameSource src = video(new int[] {0});
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.EXACT));
+        assertThat(r.sampler()).isEqualTo("exact");
+        assertThat(cutTimes(r)).containsExactly(expectedCuts());
+        assertThat(r.framesAnalysed()).isEqualTo(COUNT);
+        assertThat(r.durationS()).isEqualTo(20.0);
+        assertThat(r.keyframes()).hasSize(6);
+        // one keyframe per scene, inside it, past the skip window
+        for (int k = 0; k < 6; k++) {
+            Keyframe kf = r.keyframes().get(k);
+            assertThat(kf.sceneStartS()).isCloseTo(k == 0 ? 0 : STARTS[k] / FPS, within(1e-9));
+            assertThat(kf.sceneEndS()).isCloseTo(k + 1 < STARTS.length ? STARTS[k + 1] / FPS : 20.0, within(1e-9));
+            assertThat(kf.ptsS()).isGreaterThanOrEqualTo(kf.sceneStartS() + SceneSampler.SKIP_AFTER_CUT_S - 1e-9)
+                    .isLessThan(kf.sceneEndS());
+        }
+    }
+
+    @Test
+    void keyframesModeComparesOnlyIFrames() throws VideoException {
+        // I-frames at each cut plus a couple in the middle of long scenes
+        int[] iframes = {0, 75, 150, 190, 260, 330, 400, 520};
+        FakeFrameSource src = video(iframes);
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.KEYFRAMES));
+        assertThat(r.sampler()).isEqualTo("keyframes");
+        assertThat(cutTimes(r)).containsExactly(expectedCuts());
+        assertThat(r.framesAnalysed()).isEqualTo(iframes.length);
+        assertThat(src.framesDecoded()).isEqualTo(iframes.length);
+        // representatives are I-frames
+        for (Keyframe kf : r.keyframes()) {
+            int idx = (int) Math.round(kf.ptsS() * FPS);
+            assertThat(iframes).contains(idx);
+        }
+    }
+
+    @Test
+    void keyframesModeAppliesMinSceneLengthInSeconds() throws VideoException {
+        // cuts at 75 and 80: 5 frames apart (< 15 frames = 0.5 s at 30 fps), so 80 is suppressed
+        int[] starts = {0, 75, 80, 300};
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 400, new int[] {0, 75, 80, 300}, Synth.scenes(starts));
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.KEYFRAMES));
+        assertThat(cutTimes(r)).containsExactly(2.5, 10.0);
+    }
+
+    @Test
+    void autoKeepsKeyframeResultWhenIFramesSitAtCuts() throws VideoException {
+        int[] iframes = {0, 75, 190, 260, 400, 520};
+        FakeFrameSource exactSrc = video(iframes);
+        SamplingResult exact = SAMPLER.sample(exactSrc, policy(SamplerMode.EXACT));
+        FakeFrameSource autoSrc = video(iframes);
+        SamplingResult auto = SAMPLER.sample(autoSrc, policy(SamplerMode.AUTO));
+        assertThat(auto.sampler()).isEqualTo("auto:keyframes");
+        assertWithin(cutTimes(auto), cutTimes(exact), 0.12);
+        assertThat(autoSrc.framesDecoded() * 5).isLessThan(exactSrc.framesDecoded());
+    }
+
+    @Test
+    void autoRefinesShortFixedCadenceToTheExactFrame() throws VideoException {
+        int[] iframes = FakeFrameSource.every(30, COUNT); // one per second, cuts between them
+        FakeFrameSource exactSrc = video(iframes);
+        SamplingResult exact = SAMPLER.sample(exactSrc, policy(SamplerMode.EXACT));
+        FakeFrameSource autoSrc = video(iframes);
+        SamplingResult auto = SAMPLER.sample(autoSrc, policy(SamplerMode.AUTO));
+        assertThat(auto.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(auto)).containsExactly(expectedCuts());
+        assertWithin(cutTimes(auto), cutTimes(exact), 0.12);
+        // 20 I-frames plus five 31-frame intervals, against 600 frames
+        assertThat(autoSrc.framesDecoded()).isLessThan(exactSrc.framesDecoded() / 3);
+        assertThat(auto.keyframes()).hasSize(6);
+        for (int k = 0; k < 6; k++) {
+            Keyframe kf = auto.keyframes().get(k);
+            assertThat(kf.ptsS()).isBetween(kf.sceneStartS(), kf.sceneEndS());
+        }
+    }
+
+    @Test
+    void autoRunsExactPassOnLongFixedCadence() throws VideoException {
+        int[] iframes = FakeFrameSource.every(150, COUNT); // every 5 s
+        FakeFrameSource src = video(iframes);
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        assertThat(r.sampler()).isEqualTo("auto:exact");
+        assertThat(cutTimes(r)).containsExactly(expectedCuts());
+        assertThat(r.framesAnalysed()).isEqualTo(COUNT + iframes.length);
+    }
+
+    @Test
+    void autoRunsExactPassWithASingleIFrameInALongVideo() throws VideoException {
+        FakeFrameSource src = video(new int[] {0});
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        assertThat(r.sampler()).isEqualTo("auto:exact");
+        assertThat(cutTimes(r)).containsExactly(expectedCuts());
+    }
+
+    @Test
+    void autoTrustsTheSingleIFrameOfAShortClip() throws VideoException {
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 45, new int[] {0}, Synth.scenes(0));
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        assertThat(r.sampler()).isEqualTo("auto:keyframes");
+        assertThat(r.keyframes()).hasSize(1);
+        assertThat(src.framesDecoded()).isEqualTo(1);
+    }
+
+    @Test
+    void cadenceRule() {
+        assertThat(SceneSampler.cadence(new double[] {1, 1, 1, 1, 1.0333, 1}, 30).regular()).isTrue();
+        assertThat(SceneSampler.cadence(new double[] {1, 1, 1, 1, 1.0333, 1}, 30).interval()).isCloseTo(1.0, within(0.04));
+        assertThat(SceneSampler.cadence(new double[] {2.5, 3.8, 2.3, 4.7, 4.0, 2.7}, 30).regular()).isFalse();
+        // x264-like: keyint-length gaps where nothing happens, short ones at cuts
+        assertThat(SceneSampler.cadence(new double[] {8.33, 1.2, 3.1, 8.33, 0.7, 5.2, 8.33}, 30).regular()).isFalse();
+    }
+
+    @Test
+    void uniformNeedsNoDecoding() throws VideoException {
+        FakeFrameSource src = video(new int[] {0});
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.UNIFORM).withUniformIntervalS(4.0));
+        assertThat(r.sampler()).isEqualTo("uniform");
+        assertThat(r.keyframes()).extracting(Keyframe::ptsS).containsExactly(2.0, 6.0, 10.0, 14.0, 18.0);
+        assertThat(r.keyframes().get(1).sceneStartS()).isEqualTo(4.0);
+        assertThat(r.keyframes().get(1).sceneEndS()).isEqualTo(8.0);
+        assertThat(r.cuts()).isEmpty();
+        assertThat(src.framesDecoded()).isZero();
+        assertThat(r.framesAnalysed()).isZero();
+    }
+
+    @Test
+    void uniformRespectsTheBand() throws VideoException {
+        SamplingResult many = SAMPLER.sample(video(new int[] {0}),
+                policy(SamplerMode.UNIFORM).withUniformIntervalS(1.0)); // 20 intervals > 8
+        assertThat(many.keyframes()).hasSize(8);
+        assertThat(many.keyframes().get(0).ptsS()).isCloseTo(1.25, within(1e-9));
+        SamplingResult few = SAMPLER.sample(video(new int[] {0}),
+                policy(SamplerMode.UNIFORM).withUniformIntervalS(30.0).withBand(3, 8));
+        assertThat(few.sampler()).isEqualTo("uniform+even");
+        assertThat(few.keyframes()).extracting(Keyframe::ptsS)
+                .containsExactly(20.0 / 6, 20.0 / 2, 20.0 * 5 / 6);
+    }
+
+    @Test
+    void staticClipFallsBackToEvenlySpacedFrames() throws VideoException {
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 300, new int[] {0}, Synth.scenes(0));
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.EXACT).withBand(3, 8));
+        assertThat(r.sampler()).isEqualTo("exact+even");
+        assertThat(r.cuts()).isEmpty();
+        assertThat(r.keyframes()).extracting(Keyframe::ptsS)
+                .containsExactly(10.0 / 6, 10.0 / 2, 10.0 * 5 / 6);
+        // with the default band a static clip is one scene, one keyframe
+        SamplingResult one = SAMPLER.sample(new FakeFrameSource(W, H, FPS, 300, new int[] {0}, Synth.scenes(0)),
+                policy(SamplerMode.EXACT));
+        assertThat(one.sampler()).isEqualTo("exact");
+        assertThat(one.keyframes()).hasSize(1);
+    }
+
+    @Test
+    void clampKeepsMaxKeyframesSpreadOverTheVideo() throws VideoException {
+        // 12 scenes of 50 frames: more than the max of 4
+        int[] starts = IntStream.range(0, 12).map(i -> i * 50).toArray();
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 600, new int[] {0}, Synth.scenes(starts));
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.EXACT).withBand(1, 4));
+        assertThat(r.cuts()).hasSize(11); // all accepted cuts are reported
+        assertThat(r.keyframes()).hasSize(4);
+        List<Keyframe> k = r.keyframes();
+        assertThat(k.get(0).sceneStartS()).isZero();
+        assertThat(k.get(3).sceneEndS()).isEqualTo(20.0);
+        for (int i = 0; i < 4; i++) {
+            if (i > 0) {
+                assertThat(k.get(i).sceneStartS()).isEqualTo(k.get(i - 1).sceneEndS());
+            }
+            // merged scenes are of comparable length: none shorter than a third of an even share
+            assertThat(k.get(i).sceneEndS() - k.get(i).sceneStartS()).isGreaterThan(20.0 / 4 / 3);
+            assertThat(k.get(i).ptsS()).isBetween(k.get(i).sceneStartS(), k.get(i).sceneEndS());
+        }
+    }
+
+    @Test
+    void representativeIsTheSharpFrameNotTheBlurredOnes() throws VideoException {
+        // one scene of 60 frames: all flat (blurred) except frame 37, a fine checker
+        int sharpIndex = 37;
+        FakeFrameSource.Painter painter = (index, rgb, w, h) -> {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int d = index == sharpIndex ? (((x + y) & 1) == 0 ? 12 : -12) : 0;
+                    int p = (y * w + x) * 3;
+                    rgb[p] = (byte) (150 + d);
+                    rgb[p + 1] = (byte) (90 + d);
+                    rgb[p + 2] = (byte) (80 + d);
+                }
+            }
+        };
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 60, new int[] {0}, painter);
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.EXACT));
+        assertThat(r.cuts()).isEmpty();
+        assertThat(r.keyframes()).hasSize(1);
+        assertThat(r.keyframes().get(0).ptsS()).isCloseTo(sharpIndex / FPS, within(1e-9));
+    }
+
+    @Test
+    void representativeSkipsTheFramesRightAfterACut() throws VideoException {
+        // scene 2 starts at 100; its first frame is the sharpest, but it lies inside the skip window
+        FakeFrameSource.Painter base = Synth.scenes(0, 100);
+        FakeFrameSource.Painter painter = (index, rgb, w, h) -> {
+            base.paint(index, rgb, w, h);
+            if (index == 100) {
+                for (int i = 0; i < w * h; i += 2) {
+                    rgb[3 * i] = (byte) Math.min(255, (rgb[3 * i] & 0xFF) + 25);
+                }
+            }
+        };
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 200, new int[] {0}, painter);
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.EXACT));
+        assertThat(cutTimes(r)).containsExactly(100 / FPS);
+        assertThat(r.keyframes().get(1).ptsS()).isGreaterThanOrEqualTo(100 / FPS + SceneSampler.SKIP_AFTER_CUT_S - 1e-9);
+    }
+
+    @Test
+    void emptySourceFails() {
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 0, new int[] {0}, Synth.scenes(0), 0);
+        assertThatThrownBy(() -> SAMPLER.sample(src, policy(SamplerMode.EXACT)))
+                .isInstanceOfSatisfying(VideoException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_DECODABLE_FRAMES));
+        assertThatThrownBy(() -> SAMPLER.sample(src, policy(SamplerMode.AUTO)))
+                .isInstanceOf(VideoException.class);
+    }
+
+    private static void assertWithin(double[] actual, double[] expected, double tol) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).isCloseTo(expected[i], within(tol));
+        }
+    }
+}
