@@ -173,7 +173,7 @@ public final class VideoClassifier implements AutoCloseable {
      */
     public static final class Builder {
         private VideoDecoder decoder;
-        private KeyframeSampler sampler = null;
+        private KeyframeSampler sampler = Defaults.sampler();
         private FrameScorer scorer;
         private Aggregator aggregator = Aggregators.max();
         private Rubric rubric;
@@ -250,7 +250,7 @@ public final class VideoClassifier implements AutoCloseable {
 
         public VideoClassifier build() {
             if (scorer == null) {
-                throw new IllegalStateException("scorer");
+                scorer = Defaults.scorer();
             }
             return new VideoClassifier(this);
         }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Times `videoclass scenes` (exact and auto) and `videoclass classify` against the decode floor,
+# a plain `ffmpeg -i X -f null -` of the same file, in one run, interleaved, and prints medians
+# and ratios. Also records peak RSS for a short and a long video (memory flat in length).
+#
+# usage: benchmarks/scripts/compare-scenes.sh [RUNS]     (after: mvn -B -DskipTests package)
+# Test videos are written by the GPL ffmpeg tool that the build unpacks under
+# videoclass-ffmpeg/target/ffmpeg-tool (needs Debian's libpulse0).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS=${1:-5}
+TOOL=$(ls -d videoclass-ffmpeg/target/ffmpeg-tool/org/bytedeco/ffmpeg/linux-x86_64-gpl)
+[ -e "$TOOL/libva.so.2" ] || ln -sf libva.so "$TOOL/libva.so.2"
+[ -e "$TOOL/libva-drm.so.2" ] || ln -sf libva-drm.so "$TOOL/libva-drm.so.2"
+chmod +x "$TOOL/ffmpeg"
+FF() { LD_LIBRARY_PATH="$TOOL" "$TOOL/ffmpeg" -hide_banner -loglevel error "$@"; }
+JAR=examples/target/videoclass.jar
+WORK=${BENCH_WORK:-/tmp/videoclass-bench}
+mkdir -p "$WORK"
+
+# Scenes of distinct looks, each with motion, joined by hard cuts. $1 = size, $2 = seconds per scene, $3 = scenes
+scenes_filter() {
+  local size=$1 secs=$2 n=$3 parts="" i
+  local srcs=("testsrc2=s=$size:r=30" "mandelbrot=s=$size:r=30" "smptehdbars=s=$size:r=30" "rgbtestsrc=s=$size:r=30" "cellauto=s=$size:r=30:rule=110" "life=s=$size:r=30:mold=10:ratio=0.1:death_color=#C83232:life_color=#00ff00")
+  for ((i = 0; i < n; i++)); do
+    parts+="${srcs[$((i % ${#srcs[@]}))]},trim=duration=$secs,setpts=PTS-STARTPTS,format=yuv420p,hue=h=$((i * 47 % 360))[v$i];"
+  done
+  local inputs="" ; for ((i = 0; i < n; i++)); do inputs+="[v$i]"; done
+  echo "${parts}${inputs}concat=n=$n:v=1:a=0[out]"
+}
+
+make_video() { # out size secs-per-scene scenes codec-args...
+  local out=$1 size=$2 secs=$3 n=$4; shift 4
+  [ -s "$out" ] && return
+  FF -filter_complex "$(scenes_filter "$size" "$secs" "$n")" -map '[out]' "$@" -y "$out"
+}
+
+echo "writing test videos into $WORK ..." >&2
+make_video "$WORK/h264-720p-24s.mp4" 1280x720 4 6 -c:v libx264 -preset veryfast -crf 23
+make_video "$WORK/hevc-1080p-24s.mov" 1920x1080 4 6 -c:v libx265 -preset fast -crf 26 -tag:v hvc1 -x265-params log-level=error
+make_video "$WORK/h264-360p-10min.mp4" 640x360 20 30 -c:v libx264 -preset veryfast -crf 26
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+timeit() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; return 1; }; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }
+
+echo "machine: $(nproc) cores, $(awk '/model name/{$1=$2=$3="";print;exit}' /proc/cpuinfo | xargs), $(date -u +%F)"
+echo "runs per measurement: $RUNS (interleaved); times in seconds, wall clock, JVM start included for videoclass"
+for f in h264-720p-24s.mp4 hevc-1080p-24s.mov; do
+  v="$WORK/$f"
+  : > "$WORK/floor" ; : > "$WORK/exact" ; : > "$WORK/auto" ; : > "$WORK/classify"
+  for ((r = 0; r < RUNS; r++)); do
+    timeit FF -i "$v" -f null - >> "$WORK/floor"
+    timeit java -jar "$JAR" scenes "$v" --sampler exact >> "$WORK/exact"
+    timeit java -jar "$JAR" scenes "$v" --sampler auto >> "$WORK/auto"
+    timeit java -jar "$JAR" classify "$v" >> "$WORK/classify"
+  done
+  fl=$(median < "$WORK/floor"); ex=$(median < "$WORK/exact"); au=$(median < "$WORK/auto"); cl=$(median < "$WORK/classify")
+  printf '%s: floor %.2f | scenes exact %.2f (%.2fx floor) | scenes auto %.2f (exact/auto %.1fx) | classify %.2f\n' \
+    "$f" "$fl" "$ex" "$(echo "$ex / $fl" | bc -l)" "$au" "$(echo "$ex / $au" | bc -l)" "$cl"
+  java -jar "$JAR" scenes "$v" --sampler exact > "$WORK/exact.json"
+  java -jar "$JAR" scenes "$v" --sampler auto > "$WORK/auto.json"
+  echo "  cuts exact: $(grep -o '"cuts_s":\[[^]]*\]' "$WORK/exact.json")"
+  echo "  cuts auto:  $(grep -o '"cuts_s":\[[^]]*\]' "$WORK/auto.json")  sampler $(grep -o '"sampler":"[^"]*"' "$WORK/auto.json")"
+done
+
+if [ -x /usr/bin/time ]; then
+  for f in h264-720p-24s.mp4 h264-360p-10min.mp4; do
+    rss=$( { /usr/bin/time -f '%M' java -jar "$JAR" scenes "$WORK/$f" --sampler exact >/dev/null; } 2>&1 | tail -1)
+    echo "peak RSS scenes --sampler exact $f: $((rss / 1024)) MB"
+  done
+else
+  echo "(install Debian's 'time' package for the peak-memory lines)"
+fi

@@ -1,0 +1,232 @@
+package dev.videoclass.examples;
+
+import dev.videoclass.ImageClassifier;
+import dev.videoclass.ImageVerdict;
+import dev.videoclass.SamplerMode;
+import dev.videoclass.SamplingPolicy;
+import dev.videoclass.SamplingResult;
+import dev.videoclass.Verdict;
+import dev.videoclass.VerdictJson;
+import dev.videoclass.VideoClassifier;
+import dev.videoclass.VideoException;
+import dev.videoclass.VideoInput;
+import dev.videoclass.aggregate.Aggregators;
+import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
+import dev.videoclass.rubric.Rubric;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code videoclass} command line (DESIGN section 8): {@code scenes}, {@code classify},
+ * {@code image} and {@code make-sample}. JSON goes to standard output; exit status 0 when done, 3
+ * for a failed verdict (its JSON still printed), 2 for a usage error. {@code -} as the input reads
+ * an upload from standard input.
+ */
+@Command(name = "videoclass", mixinStandardHelpOptions = true, version = "videoclass 0.1.0",
+        description = "Turns a video into one content verdict with the same rubric and scorer as photos.",
+        subcommands = {VideoclassCli.Scenes.class, VideoclassCli.Classify.class, VideoclassCli.Image.class,
+                MakeSample.class})
+public final class VideoclassCli implements Callable<Integer> {
+    /** Exit status of a failed verdict. */
+    static final int EXIT_FAILED = 3;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI on the process's standard streams and returns the exit status. */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new VideoclassCli());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof UsageException) {
+                cmd.getErr().println("videoclass: " + ex.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: scenes, classify, image or make-sample");
+    }
+
+    /** A usage problem found after parsing (bad rubric file, unknown scorer): exit status 2. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Options shared by the commands that sample keyframes. */
+    static final class SamplingOptions {
+        @Option(names = "--sampler", defaultValue = "auto", description = "auto, exact, keyframes or uniform (default ${DEFAULT-VALUE})")
+        String sampler;
+        @Option(names = "--min-keyframes", defaultValue = "1", description = "fewest keyframes (default ${DEFAULT-VALUE})")
+        int minKeyframes;
+        @Option(names = "--max-keyframes", defaultValue = "8", description = "most keyframes (default ${DEFAULT-VALUE})")
+        int maxKeyframes;
+        @Option(names = "--threshold", defaultValue = "27", description = "scene-change threshold, 0-255 HSV scale (default ${DEFAULT-VALUE})")
+        double threshold;
+        @Option(names = "--interval", defaultValue = "2", description = "seconds between frames for --sampler uniform (default ${DEFAULT-VALUE})")
+        double interval;
+
+        SamplingPolicy policy() {
+            try {
+                return SamplingPolicy.DEFAULTS.withMode(SamplerMode.parse(sampler))
+                        .withBand(minKeyframes, maxKeyframes).withThreshold(threshold).withUniformIntervalS(interval);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage().startsWith("No enum")
+                        ? "unknown sampler '" + sampler + "' (auto, exact, keyframes, uniform)" : e.getMessage());
+            }
+        }
+    }
+
+    /** Options choosing the scorer and rubric. */
+    static final class ScorerOptions {
+        @Option(names = "--scorer", defaultValue = "heuristic", description = "heuristic or onnx (default ${DEFAULT-VALUE})")
+        String scorer;
+        @Option(names = "--model", description = "model directory for --scorer onnx")
+        Path model;
+        @Option(names = "--rubric", description = "rubric JSON file (default: the scorer's own)")
+        Path rubric;
+        @Option(names = "--aggregator", defaultValue = "max", description = "max, mean or topK-mean, e.g. top3-mean (default ${DEFAULT-VALUE})")
+        String aggregator;
+
+        VideoClassifier.Builder configure(VideoClassifier.Builder b) {
+            switch (scorer) {
+                case "heuristic" -> {
+                    // the built-in default
+                }
+                case "onnx" -> throw new UsageException("the onnx scorer is not available in this build yet (videoclass-onnx)");
+                default -> throw new UsageException("unknown scorer '" + scorer + "' (heuristic, onnx)");
+            }
+            if (rubric != null) {
+                try {
+                    b.rubric(Rubric.load(rubric));
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new UsageException("cannot use rubric " + rubric + ": " + e.getMessage());
+                }
+            }
+            try {
+                b.aggregator(Aggregators.parse(aggregator));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            return b;
+        }
+    }
+
+    /** The input argument: a path or {@code -} for standard input. */
+    static final class InputArg {
+        @Parameters(index = "0", paramLabel = "<file|->", description = "video file, or - to read an upload from standard input")
+        String input;
+
+        VideoInput videoInput() {
+            return "-".equals(input) ? VideoInput.of(System.in) : VideoInput.of(Path.of(input));
+        }
+    }
+
+    static VideoClassifier.Builder baseBuilder() {
+        return VideoClassifier.builder().decoder(new FfmpegVideoDecoder());
+    }
+
+    static void print(Object json, boolean pretty) {
+        System.out.println(pretty ? VerdictJson.toPrettyJson(json) : VerdictJson.toJson(json));
+        System.out.flush();
+    }
+
+    @Command(name = "scenes", mixinStandardHelpOptions = true,
+            description = "Scene cuts and chosen keyframes of a video, as JSON.")
+    static final class Scenes implements Callable<Integer> {
+        @Mixin
+        InputArg in;
+        @Mixin
+        SamplingOptions sampling;
+        @Option(names = "--pretty", description = "indent the JSON")
+        boolean pretty;
+
+        @Override
+        public Integer call() {
+            try (VideoClassifier vc = baseBuilder().policy(sampling.policy()).build()) {
+                SamplingResult r = vc.scenes(in.videoInput());
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("duration_s", r.durationS());
+                json.put("cuts_s", r.cuts().stream().map(c -> c.ptsS()).toList());
+                json.put("keyframes", r.keyframes().stream().map(k -> Map.of("pts_s", k.ptsS())).toList());
+                json.put("sampler", r.sampler());
+                json.put("frames_analysed", r.framesAnalysed());
+                print(json, pretty);
+                return CommandLine.ExitCode.OK;
+            } catch (VideoException e) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("status", Verdict.FAILED);
+                json.put("error", new Verdict.ErrorInfo(e.code().code(), e.getMessage()));
+                print(json, pretty);
+                return EXIT_FAILED;
+            }
+        }
+    }
+
+    @Command(name = "classify", mixinStandardHelpOptions = true,
+            description = "Classify a video: verdict JSON (is_explicit, quality_score, scene_tags, poster, keyframes).")
+    static final class Classify implements Callable<Integer> {
+        @Mixin
+        InputArg in;
+        @Mixin
+        SamplingOptions sampling;
+        @Mixin
+        ScorerOptions scoring;
+        @Option(names = "--poster", description = "also write the poster JPEG to this file")
+        Path poster;
+        @Option(names = "--pretty", description = "indent the JSON")
+        boolean pretty;
+
+        @Override
+        public Integer call() throws IOException {
+            try (VideoClassifier vc = scoring.configure(baseBuilder().policy(sampling.policy())).build()) {
+                Verdict v = vc.classify(in.videoInput());
+                if (poster != null && v.posterJpeg() != null) {
+                    Files.write(poster, v.posterJpeg());
+                }
+                print(v, pretty);
+                return v.isDone() ? CommandLine.ExitCode.OK : EXIT_FAILED;
+            }
+        }
+    }
+
+    @Command(name = "image", mixinStandardHelpOptions = true,
+            description = "The frame verdict of a still image, through the image path (same scorer and rubric).")
+    static final class Image implements Callable<Integer> {
+        @Mixin
+        InputArg in;
+        @Mixin
+        ScorerOptions scoring;
+        @Option(names = "--pretty", description = "indent the JSON")
+        boolean pretty;
+
+        @Override
+        public Integer call() throws IOException {
+            try (VideoClassifier vc = scoring.configure(baseBuilder()).build()) {
+                ImageClassifier images = vc.images();
+                ImageVerdict v = "-".equals(in.input) ? images.classify(System.in.readAllBytes())
+                        : images.classify(Path.of(in.input));
+                print(v, pretty);
+                return Verdict.DONE.equals(v.status()) ? CommandLine.ExitCode.OK : EXIT_FAILED;
+            }
+        }
+    }
+}
