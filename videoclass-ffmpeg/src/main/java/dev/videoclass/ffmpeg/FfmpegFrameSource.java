@@ -325,7 +325,7 @@ public final class FfmpegFrameSource implements FrameSource {
         }
         // av_display_rotation_get: counter-clockwise rotation the matrix applies; we need clockwise.
         long cw = Math.round(-ccw / 90.0) * 90;
-        return (int) Math.floorMod(cw, 360);
+        return Math.floorMod(cw, 360);
     }
 
     private String containerName() {
