@@ -37,6 +37,7 @@ final class MakeSample implements Callable<Integer> {
     public Integer call() throws Exception {
         int[][] scenes = {{70, 130, 220}, {40, 160, 60}, {18, 18, 24}, {0, 0, 0}};
         int framesPerScene = (int) Math.round(sceneSeconds * fps);
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR); // no encoder chatter on stderr
         try (FFmpegFrameRecorder rec = open()) {
             org.bytedeco.javacv.Frame frame = new org.bytedeco.javacv.Frame(width, height, org.bytedeco.javacv.Frame.DEPTH_UBYTE, 3);
             ByteBuffer buf = (ByteBuffer) frame.image[0];
