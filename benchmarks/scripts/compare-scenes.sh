@@ -18,27 +18,35 @@ JAR=examples/target/videoclass.jar
 WORK=${BENCH_WORK:-/tmp/videoclass-bench}
 mkdir -p "$WORK"
 
-# Scenes of distinct looks, each with motion, joined by hard cuts. $1 = size, $2 = seconds per scene, $3 = scenes
+# Scenes of distinct looks, each with motion, joined by hard cuts at irregular times (as real
+# edits are; a fixed cut cadence would look like a fixed key-frame cadence to auto mode).
+# $1 = size, remaining = scene lengths in seconds
 scenes_filter() {
-  local size=$1 secs=$2 n=$3 parts="" i
+  local size=$1; shift
+  local parts="" inputs="" i=0 secs
   local srcs=("testsrc2=s=$size:r=30" "mandelbrot=s=$size:r=30" "smptehdbars=s=$size:r=30" "rgbtestsrc=s=$size:r=30" "cellauto=s=$size:r=30:rule=110" "life=s=$size:r=30:mold=10:ratio=0.1:death_color=#C83232:life_color=#00ff00")
-  for ((i = 0; i < n; i++)); do
+  for secs in "$@"; do
     parts+="${srcs[$((i % ${#srcs[@]}))]},trim=duration=$secs,setpts=PTS-STARTPTS,format=yuv420p,hue=h=$((i * 47 % 360))[v$i];"
+    inputs+="[v$i]"
+    i=$((i + 1))
   done
-  local inputs="" ; for ((i = 0; i < n; i++)); do inputs+="[v$i]"; done
-  echo "${parts}${inputs}concat=n=$n:v=1:a=0[out]"
+  echo "${parts}${inputs}concat=n=$i:v=1:a=0[out]"
 }
 
-make_video() { # out size secs-per-scene scenes codec-args...
-  local out=$1 size=$2 secs=$3 n=$4; shift 4
+make_video() { # out size "scene lengths" codec-args...
+  local out=$1 size=$2 lengths=$3; shift 3
   [ -s "$out" ] && return
-  FF -filter_complex "$(scenes_filter "$size" "$secs" "$n")" -map '[out]' "$@" -y "$out"
+  # shellcheck disable=SC2086
+  FF -filter_complex "$(scenes_filter "$size" $lengths)" -map '[out]' "$@" -y "$out"
 }
+
+SHORT="3.1 4.7 2.3 5.9 3.3 4.7"                       # 24 s, 5 cuts
+LONG=$(awk 'BEGIN { srand(7); for (i = 0; i < 40; i++) printf "%.1f ", 9 + 12 * rand() }')   # ~10 min, 39 cuts
 
 echo "writing test videos into $WORK ..." >&2
-make_video "$WORK/h264-720p-24s.mp4" 1280x720 4 6 -c:v libx264 -preset veryfast -crf 23
-make_video "$WORK/hevc-1080p-24s.mov" 1920x1080 4 6 -c:v libx265 -preset fast -crf 26 -tag:v hvc1 -x265-params log-level=error
-make_video "$WORK/h264-360p-10min.mp4" 640x360 20 30 -c:v libx264 -preset veryfast -crf 26
+make_video "$WORK/h264-720p-24s.mp4" 1280x720 "$SHORT" -c:v libx264 -preset veryfast -crf 23
+make_video "$WORK/hevc-1080p-24s.mov" 1920x1080 "$SHORT" -c:v libx265 -preset fast -crf 24 -tag:v hvc1 -x265-params log-level=error
+make_video "$WORK/h264-720p-10min.mp4" 1280x720 "$LONG" -c:v libx264 -preset ultrafast -crf 28
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 timeit() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; return 1; }; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }
@@ -64,7 +72,7 @@ for f in h264-720p-24s.mp4 hevc-1080p-24s.mov; do
 done
 
 if [ -x /usr/bin/time ]; then
-  for f in h264-720p-24s.mp4 h264-360p-10min.mp4; do
+  for f in h264-720p-24s.mp4 h264-720p-10min.mp4; do
     rss=$( { /usr/bin/time -f '%M' java -jar "$JAR" scenes "$WORK/$f" --sampler exact >/dev/null; } 2>&1 | tail -1)
     echo "peak RSS scenes --sampler exact $f: $((rss / 1024)) MB"
   done
