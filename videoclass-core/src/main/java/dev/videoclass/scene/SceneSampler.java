@@ -36,27 +36,49 @@ import java.util.List;
  *       the SUPPRESS filter is used (on I-frames placed at cuts nearly every comparison is above
  *       threshold, and MERGE would wait forever for a quiet frame).</li>
  *   <li>{@link SamplerMode#AUTO}: the keyframe pass first, then a decision from the I-frame
- *       timestamps:
+ *       timestamps and, where the source reports them ({@link FrameSource#packetsRead()}: after the
+ *       keyframe pass the FFmpeg source lists every packet at no extra I/O), the packet sizes.
+ *       <p><b>Suspect packets.</b> A non-key packet is suspect — a cut the encoder coded as an intra
+ *       picture without the key flag (x265 non-key I pictures, x264 P pictures made of intra blocks), or
+ *       with B-frames the first forward reference after a cut — when all three hold: it is at least
+ *       {@value #SUSPECT_FACTOR} x the {@value #SUSPECT_QUANTILE} quantile of the non-key packets within
+ *       {@value #SUSPECT_WINDOW} packets either side in decode order (the larger predicted pictures,
+ *       not the B-frames a median would pick); at least {@value #SUSPECT_KEY_SHARE} of the smaller of
+ *       the key packets before and after it (an intra picture costs about an I-frame of its scene); and
+ *       at least {@value #SUSPECT_MIN_BITS_PER_PIXEL} bits per coded pixel (tiny packets of static
+ *       content never count). Every I-frame interval {@code [A,B]} holding a suspect at {@code s} is
+ *       decoded from {@code A} ({@code seek(A, ALL_FRAMES)}) up to its last suspect: the cut is at or
+ *       before the suspect's frame. The I-frame {@code B} is then compared with the last decoded frame,
+ *       so a cut between the suspect and {@code B} is still seen (at {@code B}). This also finds a
+ *       scene that starts and ends between two I-frames that look alike.
  *     <ol>
  *       <li>at most one I-frame in a video longer than {@value #SHORT_CLIP_S} s (or of unknown
  *           duration): the exact pass ({@code "auto:exact"});</li>
  *       <li>the gaps between consecutive I-frames are <em>irregular</em> — fewer than
  *           {@value #CADENCE_SHARE} of them within a tolerance (1.5 frame durations or 2 %) of the
  *           dominant gap — which is what encoders that put I-frames at scene cuts (x264/x265
- *           defaults) produce: the keyframe result stands ({@code "auto:keyframes"});</li>
+ *           defaults) produce: the keyframe result stands ({@code "auto:keyframes"}) unless there are
+ *           suspect packets; then their intervals are decoded as above and the rest keep their
+ *           keyframe cuts ({@code "auto:refined"});</li>
  *       <li>a fixed cadence of at most {@value #REFINE_MAX_CADENCE_S} s (phones, streaming
  *           encoders): I-frames carry no information about cuts, but they are dense, so every
  *           interval {@code [A,B]} of consecutive I-frames whose content value is at least
  *           {@value #REFINE_CANDIDATE_FACTOR} x threshold is decoded completely
- *           ({@code seek(A, ALL_FRAMES)} up to B; adjacent intervals are decoded in one run) and the
- *           cut is placed on the frame whose content value reaches the threshold, with the minimum
- *           scene length applied in seconds over the whole video (SUPPRESS) ({@code "auto:refined"}).
+ *           ({@code seek(A, ALL_FRAMES)} up to B; adjacent intervals are decoded in one run), and so
+ *           are the intervals with suspect packets, up to their last suspect ({@code "auto:refined"}).
  *           A change that builds up gradually (no frame reaches the threshold) is not a cut, as in
- *           exact mode. Known blind spot: a cut away and back between two I-frames that look
- *           alike.</li>
+ *           exact mode.</li>
  *       <li>a fixed cadence longer than that (or a single gap): the exact pass
  *           ({@code "auto:exact"}).</li>
- *     </ol></li>
+ *     </ol>
+ *     In {@code "auto:refined"} a decoded frame whose content value (against the frame before it)
+ *     reaches the threshold is a cut; intervals not decoded contribute their keyframe cut (closing
+ *     I-frame at least threshold away from the opening one); the cuts of both kinds form one
+ *     time-ordered list and the minimum scene length is applied once over it, in seconds, counted
+ *     from the first frame (SUPPRESS). Without packet information (other sources) there are no
+ *     suspects and the rule is the I-frame rule alone. Remaining blind spots: a cut whose picture is not
+ *     outsized (a cut into a very simple scene after a complex one, or high-motion content where
+ *     every P picture is large) inside an interval of similar-looking I-frames.</li>
  *   <li>{@link SamplerMode#UNIFORM} ({@code "uniform"}): one keyframe in the middle of every
  *       {@code uniformIntervalS} interval of {@link VideoInfo#durationS()}; nothing is decoded (unless
  *       the duration is unknown, when one keyframe pass finds the last timestamp). More intervals than
@@ -118,13 +140,16 @@ public final class SceneSampler implements KeyframeSampler {
      */
     static final int SUSPECT_WINDOW = 30;
     /**
-     * A suspect is at least this share of the smaller of the two key packets around it. An intra
-     * picture of a new scene costs about what an I-frame of that scene costs (0.54-1.0 measured); the
-     * last scene that starts in an I-frame interval runs into the closing I-frame, so comparing with
-     * the smaller one does not lose it, and a scene that starts and ends inside the interval ends in a
-     * cut back whose picture is as large as the I-frames. Large regular P-frames stay below 0.36.
+     * A suspect is at least this share of the smaller of the two key packets around it (of the one
+     * before it after the last I-frame). An intra picture of a new scene costs about what an I-frame of
+     * that scene costs: 0.54-1.0 of the smaller neighbour measured, 0.37 for a cut into a simple scene
+     * after the last I-frame of a complex one. The last scene that starts in an interval runs into the
+     * closing I-frame, so comparing with the smaller one does not lose it; a scene that starts and ends
+     * inside the interval ends in a cut back whose picture is as large as the I-frames. A sanity check
+     * next to {@link #SUSPECT_FACTOR}: ordinary P-frames reach 0.36 (the first one after an I-frame),
+     * and in high-motion content more, but those are not 3x their neighbours.
      */
-    static final double SUSPECT_KEY_SHARE = 0.4;
+    static final double SUSPECT_KEY_SHARE = 0.25;
     /**
      * Floor for a suspect, bits per coded pixel (576 bytes at 640x360, 5.2 KB at 1080p): in static
      * content predicted pictures are a few dozen bytes, and a picture several times that is still no

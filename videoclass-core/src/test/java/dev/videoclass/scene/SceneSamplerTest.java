@@ -252,8 +252,8 @@ class SceneSamplerTest {
             // demux everything
         }
         assertThat(SceneSampler.suspectPackets(src.packetsRead(), src.info())).containsExactly(50 / FPS, 150 / FPS);
-        // below the share of the smaller surrounding key packet (3000 < 0.4 * 8000)
-        src.packets(i -> i == 0 || i == 100 ? 8000 : i == 50 ? 3000 : 150);
+        // below the share of the smaller surrounding key packet (3000 < 0.25 * 16000)
+        src.packets(i -> i == 0 || i == 100 ? 16000 : i == 50 ? 3000 : 150);
         assertThat(SceneSampler.suspectPackets(src.packetsRead(), src.info())).isEmpty();
         // not far enough above the large predicted pictures around it (every other picture 1200 bytes)
         src.packets(i -> i == 0 || i == 100 ? 5000 : i == 50 ? 3000 : i % 2 == 0 ? 1200 : 150);
