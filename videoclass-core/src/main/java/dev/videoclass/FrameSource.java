@@ -1,5 +1,7 @@
 package dev.videoclass;
 
+import java.util.List;
+
 /**
  * An opened video: analysis frames in presentation order, seeking, and full-quality capture of
  * single frames. One source is used by one thread at a time. {@link #close()} releases all native
@@ -38,6 +40,19 @@ public interface FrameSource extends AutoCloseable {
 
     /** Number of frames decoded so far by this source (analysis and capture). */
     long framesDecoded();
+
+    /**
+     * The video packets this source has demuxed so far, in decode order, each listed once (a stretch
+     * read again after a {@link #seek} is not listed twice). A keyframe-only pass reads every packet
+     * (it decodes only the key ones), so after one the list covers the whole stream at no extra I/O.
+     * The list is a snapshot owned by the caller; later reads do not change it.
+     *
+     * <p>The default returns an empty list: the source does not report packets, and callers must not
+     * conclude anything from its absence.
+     */
+    default List<PacketInfo> packetsRead() {
+        return List.of();
+    }
 
     @Override
     void close();

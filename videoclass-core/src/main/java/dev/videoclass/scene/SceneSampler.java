@@ -6,6 +6,7 @@ import dev.videoclass.Frame;
 import dev.videoclass.FrameSource;
 import dev.videoclass.Keyframe;
 import dev.videoclass.KeyframeSampler;
+import dev.videoclass.PacketInfo;
 import dev.videoclass.SamplerMode;
 import dev.videoclass.SamplingPolicy;
 import dev.videoclass.SamplingResult;
@@ -35,27 +36,49 @@ import java.util.List;
  *       the SUPPRESS filter is used (on I-frames placed at cuts nearly every comparison is above
  *       threshold, and MERGE would wait forever for a quiet frame).</li>
  *   <li>{@link SamplerMode#AUTO}: the keyframe pass first, then a decision from the I-frame
- *       timestamps:
+ *       timestamps and, where the source reports them ({@link FrameSource#packetsRead()}: after the
+ *       keyframe pass the FFmpeg source lists every packet at no extra I/O), the packet sizes.
+ *       <p><b>Suspect packets.</b> A non-key packet is suspect — a cut the encoder coded as an intra
+ *       picture without the key flag (x265 non-key I pictures, x264 P pictures made of intra blocks), or
+ *       with B-frames the first forward reference after a cut — when all three hold: it is at least
+ *       {@value #SUSPECT_FACTOR} x the {@value #SUSPECT_QUANTILE} quantile of the non-key packets within
+ *       {@value #SUSPECT_WINDOW} packets either side in decode order (the larger predicted pictures,
+ *       not the B-frames a median would pick); at least {@value #SUSPECT_KEY_SHARE} of the smaller of
+ *       the key packets before and after it (an intra picture costs about an I-frame of its scene); and
+ *       at least {@value #SUSPECT_MIN_BITS_PER_PIXEL} bits per coded pixel (tiny packets of static
+ *       content never count). Every I-frame interval {@code [A,B]} holding a suspect at {@code s} is
+ *       decoded from {@code A} ({@code seek(A, ALL_FRAMES)}) up to its last suspect: the cut is at or
+ *       before the suspect's frame. The I-frame {@code B} is then compared with the last decoded frame,
+ *       so a cut between the suspect and {@code B} is still seen (at {@code B}). This also finds a
+ *       scene that starts and ends between two I-frames that look alike.
  *     <ol>
  *       <li>at most one I-frame in a video longer than {@value #SHORT_CLIP_S} s (or of unknown
  *           duration): the exact pass ({@code "auto:exact"});</li>
  *       <li>the gaps between consecutive I-frames are <em>irregular</em> — fewer than
  *           {@value #CADENCE_SHARE} of them within a tolerance (1.5 frame durations or 2 %) of the
  *           dominant gap — which is what encoders that put I-frames at scene cuts (x264/x265
- *           defaults) produce: the keyframe result stands ({@code "auto:keyframes"});</li>
+ *           defaults) produce: the keyframe result stands ({@code "auto:keyframes"}) unless there are
+ *           suspect packets; then their intervals are decoded as above and the rest keep their
+ *           keyframe cuts ({@code "auto:refined"});</li>
  *       <li>a fixed cadence of at most {@value #REFINE_MAX_CADENCE_S} s (phones, streaming
  *           encoders): I-frames carry no information about cuts, but they are dense, so every
  *           interval {@code [A,B]} of consecutive I-frames whose content value is at least
  *           {@value #REFINE_CANDIDATE_FACTOR} x threshold is decoded completely
- *           ({@code seek(A, ALL_FRAMES)} up to B; adjacent intervals are decoded in one run) and the
- *           cut is placed on the frame whose content value reaches the threshold, with the minimum
- *           scene length applied in seconds over the whole video (SUPPRESS) ({@code "auto:refined"}).
+ *           ({@code seek(A, ALL_FRAMES)} up to B; adjacent intervals are decoded in one run), and so
+ *           are the intervals with suspect packets, up to their last suspect ({@code "auto:refined"}).
  *           A change that builds up gradually (no frame reaches the threshold) is not a cut, as in
- *           exact mode. Known blind spot: a cut away and back between two I-frames that look
- *           alike.</li>
+ *           exact mode.</li>
  *       <li>a fixed cadence longer than that (or a single gap): the exact pass
  *           ({@code "auto:exact"}).</li>
- *     </ol></li>
+ *     </ol>
+ *     In {@code "auto:refined"} a decoded frame whose content value (against the frame before it)
+ *     reaches the threshold is a cut; intervals not decoded contribute their keyframe cut (closing
+ *     I-frame at least threshold away from the opening one); the cuts of both kinds form one
+ *     time-ordered list and the minimum scene length is applied once over it, in seconds, counted
+ *     from the first frame (SUPPRESS). Without packet information (other sources) there are no
+ *     suspects and the rule is the I-frame rule alone. Remaining blind spots: a cut whose picture is not
+ *     outsized (a cut into a very simple scene after a complex one, or high-motion content where
+ *     every P picture is large) inside an interval of similar-looking I-frames.</li>
  *   <li>{@link SamplerMode#UNIFORM} ({@code "uniform"}): one keyframe in the middle of every
  *       {@code uniformIntervalS} interval of {@link VideoInfo#durationS()}; nothing is decoded (unless
  *       the duration is unknown, when one keyframe pass finds the last timestamp). More intervals than
@@ -96,6 +119,43 @@ public final class SceneSampler implements KeyframeSampler {
     public static final double CADENCE_SHARE = 0.75;
     /** In AUTO refinement, I-frame intervals with a content value of at least this times the threshold are decoded. */
     public static final double REFINE_CANDIDATE_FACTOR = 0.5;
+
+    /**
+     * A non-key packet is <em>suspect</em> (an intra-coded cut the encoder did not flag as key) only
+     * when it is at least this many times {@link #SUSPECT_QUANTILE} of the non-key packets around it.
+     * Against the 90th percentile (the larger predicted pictures: P-frames when B-frames are used), an
+     * intra-coded cut picture measured 3.6-28x on x264/x265 test videos, while regular pictures,
+     * including the large first P-frame after an I-frame, stayed below 2.5x.
+     */
+    static final double SUSPECT_FACTOR = 3.0;
+    /**
+     * Quantile of the surrounding non-key packet sizes used as the reference. Not the median: with
+     * B-frames the median is a B-frame, and ordinary P-frames are 3-6x that.
+     */
+    static final double SUSPECT_QUANTILE = 0.9;
+    /**
+     * Non-key packets on each side (decode order) of the reference window: about a second at 30 fps,
+     * several mini-GOPs. With the default minimum scene length of 15 frames at most four other cuts
+     * fall in it, fewer than the six packets above the 90th percentile of 60.
+     */
+    static final int SUSPECT_WINDOW = 30;
+    /**
+     * A suspect is at least this share of the smaller of the two key packets around it (of the one
+     * before it after the last I-frame). An intra picture of a new scene costs about what an I-frame of
+     * that scene costs: 0.54-1.0 of the smaller neighbour measured, 0.37 for a cut into a simple scene
+     * after the last I-frame of a complex one. The last scene that starts in an interval runs into the
+     * closing I-frame, so comparing with the smaller one does not lose it; a scene that starts and ends
+     * inside the interval ends in a cut back whose picture is as large as the I-frames. A sanity check
+     * next to {@link #SUSPECT_FACTOR}: ordinary P-frames reach 0.36 (the first one after an I-frame),
+     * and in high-motion content more, but those are not 3x their neighbours.
+     */
+    static final double SUSPECT_KEY_SHARE = 0.25;
+    /**
+     * Floor for a suspect, bits per coded pixel (576 bytes at 640x360, 5.2 KB at 1080p): in static
+     * content predicted pictures are a few dozen bytes, and a picture several times that is still no
+     * cut. Intra-coded pictures of real content measured 0.13-0.55 bits per pixel.
+     */
+    static final double SUSPECT_MIN_BITS_PER_PIXEL = 0.02;
 
     private static final double FALLBACK_FPS = 30.0;
     private static final double EPS = 1e-6;
@@ -142,13 +202,138 @@ public final class SceneSampler implements KeyframeSampler {
             gaps[i - 1] = k.pts[i] - k.pts[i - 1];
         }
         Cadence c = cadence(gaps, fps);
+        double[] until = suspectIntervals(k, suspectPackets(source.packetsRead(), info));
         if (!c.regular) {
-            return finish(k.pass, policy, "auto:keyframes", duration(info, k.lastPts(), fps));
+            boolean any = false;
+            for (double u : until) {
+                any |= !Double.isNaN(u);
+            }
+            if (!any) {
+                return finish(k.pass, policy, "auto:keyframes", duration(info, k.lastPts(), fps));
+            }
+            return refine(source, policy, k, fps, until);
         }
         if (c.interval <= REFINE_MAX_CADENCE_S + EPS && gaps.length >= 2) {
-            return refine(source, policy, k, fps);
+            double candidate = REFINE_CANDIDATE_FACTOR * policy.threshold();
+            for (int i = 1; i < k.count; i++) {
+                if (k.diff[i] >= candidate) {
+                    until[i] = k.pts[i]; // the whole interval
+                }
+            }
+            return refine(source, policy, k, fps, until);
         }
         return autoExact(source, policy, k.pass.framesAnalysed);
+    }
+
+    /**
+     * Presentation times of the suspect packets (see {@link #SUSPECT_FACTOR} and the class comment),
+     * sorted; empty when the source reports no packets.
+     */
+    static double[] suspectPackets(List<PacketInfo> packets, VideoInfo info) {
+        int n = packets.size();
+        if (n == 0) {
+            return new double[0];
+        }
+        DoubleList keyPts = new DoubleList(64);
+        DoubleList keySizes = new DoubleList(64);
+        int[] nonKey = new int[n];
+        double[] nonKeyPts = new double[n];
+        int m = 0;
+        for (PacketInfo p : packets) {
+            if (p.key()) {
+                if (!Double.isNaN(p.ptsS())) {
+                    keyPts.add(p.ptsS());
+                    keySizes.add(p.sizeBytes());
+                }
+            } else {
+                nonKey[m] = p.sizeBytes();
+                nonKeyPts[m] = p.ptsS();
+                m++;
+            }
+        }
+        // key packets by time (decode order may differ from presentation order)
+        int[] keyOrder = sortedOrder(keyPts);
+        double[] kp = new double[keyOrder.length];
+        double[] ks = new double[keyOrder.length];
+        for (int i = 0; i < kp.length; i++) {
+            kp[i] = keyPts.get(keyOrder[i]);
+            ks[i] = keySizes.get(keyOrder[i]);
+        }
+        long pixels = info == null ? 0
+                : info.codedWidth() > 0 && info.codedHeight() > 0 ? (long) info.codedWidth() * info.codedHeight()
+                : (long) Math.max(0, info.width()) * Math.max(0, info.height());
+        double floor = SUSPECT_MIN_BITS_PER_PIXEL * pixels / 8.0;
+        int[] scratch = new int[2 * SUSPECT_WINDOW];
+        DoubleList out = new DoubleList(16);
+        for (int j = 0; j < m; j++) {
+            double pts = nonKeyPts[j];
+            int size = nonKey[j];
+            if (Double.isNaN(pts) || size < floor) {
+                continue;
+            }
+            int after = upperBound(kp, pts);
+            double smallerKey = Double.POSITIVE_INFINITY;
+            if (after > 0) {
+                smallerKey = ks[after - 1];
+            }
+            if (after < kp.length) {
+                smallerKey = Math.min(smallerKey, ks[after]);
+            }
+            if (smallerKey < Double.POSITIVE_INFINITY && size < SUSPECT_KEY_SHARE * smallerKey) {
+                continue;
+            }
+            int w = 0;
+            for (int q = Math.max(0, j - SUSPECT_WINDOW); q <= Math.min(m - 1, j + SUSPECT_WINDOW); q++) {
+                if (q != j) {
+                    scratch[w++] = nonKey[q];
+                }
+            }
+            if (w > 0) {
+                Arrays.sort(scratch, 0, w);
+                int reference = scratch[(int) Math.floor(SUSPECT_QUANTILE * (w - 1))];
+                if (size < SUSPECT_FACTOR * reference) {
+                    continue;
+                }
+            }
+            out.add(pts);
+        }
+        double[] result = out.toArray();
+        Arrays.sort(result);
+        return result;
+    }
+
+    /** Index of the first element of sorted {@code a} greater than {@code v} (plus EPS). */
+    private static int upperBound(double[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v + EPS) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * For each I-frame interval {@code i} (1 to {@code count - 1}: from I-frame {@code i - 1} to
+     * I-frame {@code i}; {@code count}: after the last I-frame) the time up to which it must be decoded
+     * to cover its suspect packets, NaN when it has none. Suspects before the first I-frame or on an
+     * I-frame's own time are ignored.
+     */
+    private static double[] suspectIntervals(KeyPass k, double[] suspects) {
+        double[] until = new double[k.count + 1];
+        Arrays.fill(until, Double.NaN);
+        for (double s : suspects) {
+            int i = upperBound(k.pts, s); // k.pts holds exactly k.count times
+            if (i == 0 || s - k.pts[i - 1] <= EPS) {
+                continue;
+            }
+            until[i] = Double.isNaN(until[i]) ? s : Math.max(until[i], s);
+        }
+        return until;
     }
 
     private SamplingResult autoExact(FrameSource source, SamplingPolicy policy, long alreadyAnalysed)
@@ -192,11 +377,15 @@ public final class SceneSampler implements KeyframeSampler {
         return new Cadence(regular, dominant);
     }
 
-    private SamplingResult refine(FrameSource source, SamplingPolicy policy, KeyPass k, double fps)
+    /**
+     * Decodes the I-frame intervals that {@code until} marks (see {@link #suspectIntervals}; a value at
+     * or past the closing I-frame means the whole interval) and merges the cuts found there with the
+     * keyframe cuts of the other intervals: one time-ordered list, minimum scene length applied once.
+     */
+    private SamplingResult refine(FrameSource source, SamplingPolicy policy, KeyPass k, double fps, double[] until)
             throws VideoException {
         double threshold = policy.threshold();
         double minLenS = policy.minSceneLenFrames() / fps;
-        double candidate = REFINE_CANDIDATE_FACTOR * threshold;
         // candidate frames for representatives: all I-frames plus every refined frame
         DoubleList candPts = new DoubleList(k.count * 2);
         DoubleList candSharp = new DoubleList(k.count * 2);
@@ -208,40 +397,37 @@ public final class SceneSampler implements KeyframeSampler {
         DoubleList cutStrength = new DoubleList(16);
         long analysed = k.pass.framesAnalysed;
         ContentDetector detector = new ContentDetector(threshold, 0, ContentDetector.FilterMode.SUPPRESS);
-        byte[] luma = null;
+        // >= 1 while the detector still holds the last frame of a run that stopped short of I-frame
+        // `openEnd`: the next frame fed must be that I-frame, compared with it
+        int openEnd = -1;
         int i = 1;
-        while (i < k.count) {
-            if (k.diff[i] < candidate) {
+        while (i <= k.count) {
+            if (Double.isNaN(until[i])) {
+                if (openEnd == i - 1) {
+                    // the run before stopped inside interval i - 1: compare its last frame with I-frame i - 1
+                    analysed += decodeRun(source, detector, k.pts[i - 1], k.pts[i - 1], threshold, null, null,
+                            cutPts, cutStrength);
+                    openEnd = -1;
+                }
+                if (i < k.count && k.diff[i] >= threshold) {
+                    cutPts.add(k.pts[i]);
+                    cutStrength.add(k.diff[i]);
+                }
                 i++;
                 continue;
             }
+            // a run of consecutive marked intervals; all but the last one are decoded completely
             int j = i;
-            while (j + 1 < k.count && k.diff[j + 1] >= candidate) {
+            while (j < k.count && until[j] >= k.pts[j] - EPS && !Double.isNaN(until[j + 1])) {
                 j++;
             }
             double a = k.pts[i - 1];
-            double b = k.pts[j];
-            source.seek(a, DecodeMode.ALL_FRAMES);
-            detector.reset();
-            Frame f;
-            while ((f = source.next()) != null) {
-                double pts = f.ptsSeconds();
-                if (pts < a - EPS) {
-                    continue;
-                }
-                if (pts > b + EPS) {
-                    break;
-                }
-                analysed++;
-                detector.feed(f);
-                luma = ImageMeasures.luma(f, luma);
-                candPts.add(pts);
-                candSharp.add(ImageMeasures.laplacianVarianceOfLuma(luma, f.width(), f.height()));
-                if (detector.lastScore() >= threshold) {
-                    cutPts.add(pts);
-                    cutStrength.add(detector.lastScore());
-                }
+            double end = j < k.count ? Math.min(until[j], k.pts[j]) : until[j];
+            if (openEnd != i - 1) {
+                detector.reset(); // else: the first frame (I-frame i - 1) is compared with the last one before
             }
+            analysed += decodeRun(source, detector, a, end, threshold, candPts, candSharp, cutPts, cutStrength);
+            openEnd = j < k.count && end < k.pts[j] - EPS ? j : -1;
             i = j + 1;
         }
         // minimum scene length over the whole video (SUPPRESS), counted from the first frame
@@ -277,6 +463,47 @@ public final class SceneSampler implements KeyframeSampler {
         }
         Pass pass = new Pass(tracker, analysed, k.lastPts(), k.count);
         return finish(pass, policy, "auto:refined", duration(source.info(), k.lastPts(), fps));
+    }
+
+    /**
+     * Decodes every frame from {@code a} to {@code b} ({@code seek(a, ALL_FRAMES)}) through
+     * {@code detector}; each frame whose content value reaches the threshold is a candidate cut. With
+     * {@code candPts} its frames become representative candidates. Returns the number of frames
+     * analysed.
+     */
+    private static long decodeRun(FrameSource source, ContentDetector detector, double a, double b, double threshold,
+                                  DoubleList candPts, DoubleList candSharp, DoubleList cutPts, DoubleList cutStrength)
+            throws VideoException {
+        source.seek(a, DecodeMode.ALL_FRAMES);
+        long analysed = 0;
+        byte[] luma = null;
+        double lastFed = Double.NaN;
+        Frame f;
+        while ((f = source.next()) != null) {
+            double pts = f.ptsSeconds();
+            if (pts < a - EPS || (!Double.isNaN(lastFed) && pts <= lastFed)) {
+                continue; // leading pictures of an open GOP, or a repeated timestamp
+            }
+            if (pts > b + EPS) {
+                break;
+            }
+            lastFed = pts;
+            analysed++;
+            detector.feed(f);
+            if (candPts != null) {
+                luma = ImageMeasures.luma(f, luma);
+                candPts.add(pts);
+                candSharp.add(ImageMeasures.laplacianVarianceOfLuma(luma, f.width(), f.height()));
+            }
+            if (detector.lastScore() >= threshold) {
+                cutPts.add(pts);
+                cutStrength.add(detector.lastScore());
+            }
+            if (pts >= b - EPS) {
+                break; // no need to decode the next frame
+            }
+        }
+        return analysed;
     }
 
     private static int[] sortedOrder(DoubleList values) {

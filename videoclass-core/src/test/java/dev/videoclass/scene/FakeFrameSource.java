@@ -3,15 +3,21 @@ package dev.videoclass.scene;
 import dev.videoclass.DecodeMode;
 import dev.videoclass.Frame;
 import dev.videoclass.FrameSource;
+import dev.videoclass.PacketInfo;
 import dev.videoclass.VideoInfo;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * An in-memory video for tests: frame i has pts i / fps and is painted on demand by a
  * {@link Painter}; a set of indices are "I-frames". KEYFRAMES_ONLY returns only those; seek goes to
  * the I-frame at or before the requested time. Every painted frame counts as decoded. Analysis
- * frames share one reused buffer, like a real decoder.
+ * frames share one reused buffer, like a real decoder. With {@link #packets} it also reports one
+ * packet per frame (decode order = presentation order, no B-frames) for every frame "demuxed" so far:
+ * a keyframe-only pass reads them all, an all-frame read up to the frame returned.
  */
 final class FakeFrameSource implements FrameSource {
 
@@ -31,6 +37,8 @@ final class FakeFrameSource implements FrameSource {
     private int pos;
     private DecodeMode mode = DecodeMode.ALL_FRAMES;
     private long decoded;
+    private IntUnaryOperator packetSize;
+    private int readUpTo;
 
     FakeFrameSource(int w, int h, double fps, int count, int[] iframes, Painter painter) {
         this(w, h, fps, count, iframes, painter, count / fps);
@@ -46,6 +54,24 @@ final class FakeFrameSource implements FrameSource {
         this.painter = painter;
         this.durationS = durationS;
         this.buffer = new byte[w * h * 3];
+    }
+
+    /** Reports packets whose size in bytes is {@code sizeOfFrame.applyAsInt(frameIndex)}. */
+    FakeFrameSource packets(IntUnaryOperator sizeOfFrame) {
+        this.packetSize = sizeOfFrame;
+        return this;
+    }
+
+    @Override
+    public List<PacketInfo> packetsRead() {
+        if (packetSize == null) {
+            return List.of();
+        }
+        List<PacketInfo> out = new ArrayList<>(readUpTo);
+        for (int i = 0; i < readUpTo; i++) {
+            out.add(new PacketInfo(i / fps, packetSize.applyAsInt(i), Arrays.binarySearch(iframes, i) >= 0));
+        }
+        return out;
     }
 
     /** I-frames every {@code step} frames from 0. */
@@ -68,15 +94,18 @@ final class FakeFrameSource implements FrameSource {
             int k = Arrays.binarySearch(iframes, pos);
             int idx = k >= 0 ? k : -k - 1;
             if (idx >= iframes.length || iframes[idx] >= count) {
+                readUpTo = count; // the demuxer read to the end looking for another key packet
                 return null;
             }
             pos = iframes[idx];
         }
         if (pos >= count) {
+            readUpTo = count;
             return null;
         }
         painter.paint(pos, buffer, w, h);
         decoded++;
+        readUpTo = Math.max(readUpTo, pos + 1);
         Frame f = new Frame(w, h, buffer, pos / fps);
         pos++;
         return f;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,6 +146,120 @@ class SceneSamplerTest {
         assertThat(r.sampler()).isEqualTo("auto:keyframes");
         assertThat(r.keyframes()).hasSize(1);
         assertThat(src.framesDecoded()).isEqualTo(1);
+    }
+
+    /**
+     * Packet sizes of an encoder with B-frames: key packets 5000 bytes, every fourth picture a
+     * 600-byte P-frame, 150-250-byte B-frames between, and 3000 bytes for each frame in {@code intra}
+     * (a cut coded as an intra picture without the key flag).
+     */
+    private static IntUnaryOperator packetSizes(int[] iframes, int... intra) {
+        return i -> Arrays.binarySearch(iframes, i) >= 0 ? 5000
+                : IntStream.of(intra).anyMatch(x -> x == i) ? 3000
+                : i % 4 == 0 ? 600 : 150 + 50 * (i % 3);
+    }
+
+    @Test
+    void autoFindsACutCodedWithoutAKeyFrameFromItsPacketSize() throws VideoException {
+        // I-frames at every cut but the one at frame 190, which the encoder coded as a big non-key picture
+        int[] iframes = {0, 75, 260, 400, 520};
+        FakeFrameSource blind = video(iframes);
+        SamplingResult before = SAMPLER.sample(blind, policy(SamplerMode.AUTO));
+        assertThat(before.sampler()).isEqualTo("auto:keyframes");
+        assertThat(cutTimes(before)).hasSize(4).doesNotContain(190 / FPS); // what AUTO did without packets
+
+        FakeFrameSource exactSrc = video(iframes);
+        SamplingResult exact = SAMPLER.sample(exactSrc, policy(SamplerMode.EXACT));
+        FakeFrameSource autoSrc = video(iframes).packets(packetSizes(iframes, 190));
+        SamplingResult auto = SAMPLER.sample(autoSrc, policy(SamplerMode.AUTO));
+        assertThat(auto.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(auto)).containsExactly(expectedCuts());
+        assertWithin(cutTimes(auto), cutTimes(exact), 0.12);
+        // 5 I-frames, frames 75..190 of the suspect interval, and I-frame 260 compared with frame 190
+        assertThat(auto.framesAnalysed()).isEqualTo(5 + 116 + 1);
+        assertThat(autoSrc.framesDecoded()).isLessThan(exactSrc.framesDecoded() / 3);
+        assertThat(auto.keyframes()).hasSize(6);
+        for (Keyframe kf : auto.keyframes()) {
+            assertThat(kf.ptsS()).isBetween(kf.sceneStartS(), kf.sceneEndS());
+        }
+    }
+
+    @Test
+    void autoDecodesNothingMoreWhenNoPacketStandsOut() throws VideoException {
+        int[] iframes = {0, 75, 190, 260, 400, 520};
+        FakeFrameSource src = video(iframes).packets(packetSizes(iframes));
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        assertThat(r.sampler()).isEqualTo("auto:keyframes");
+        assertThat(cutTimes(r)).containsExactly(expectedCuts());
+        assertThat(src.framesDecoded()).isEqualTo(iframes.length);
+        assertThat(src.packetsRead()).hasSize(COUNT);
+        // tiny packets in static content: a 5x spike of a 1-byte picture is below the floor (5.76 bytes
+        // at 0.02 bits per pixel of 64x36), though it passes the other two tests
+        FakeFrameSource still = new FakeFrameSource(W, H, FPS, 300, new int[] {0, 130, 170}, Synth.scenes(0))
+                .packets(i -> i == 0 || i == 130 || i == 170 ? 12 : i == 70 ? 5 : 1);
+        assertThat(SceneSampler.suspectPackets(still.packetsRead(), still.info())).isEmpty();
+        SamplingResult s = SAMPLER.sample(still, policy(SamplerMode.AUTO));
+        assertThat(s.sampler()).isEqualTo("auto:keyframes");
+        assertThat(still.framesDecoded()).isEqualTo(3);
+    }
+
+    /** Scene colours by frame: A up to {@code b0}, B from {@code b0} to {@code b1}, A again, then C from {@code c}. */
+    private static FakeFrameSource.Painter awayAndBack(int b0, int b1, int c) {
+        return (index, rgb, w, h) -> {
+            int[] colour = index >= c ? Synth.PALETTE[3] : index >= b0 && index < b1 ? Synth.PALETTE[1] : Synth.PALETTE[0];
+            Synth.textured(rgb, w, h, colour, index, 10);
+        };
+    }
+
+    @Test
+    void autoFindsASceneBetweenTwoSimilarIFramesByItsPackets() throws VideoException {
+        // irregular I-frames; the scene 100..150 lies inside the interval 40..250 whose ends both show A
+        int[] iframes = {0, 40, 250, 300, 420};
+        FakeFrameSource.Painter painter = awayAndBack(100, 150, 300);
+        FakeFrameSource exactSrc = new FakeFrameSource(W, H, FPS, 450, iframes, painter);
+        SamplingResult exact = SAMPLER.sample(exactSrc, policy(SamplerMode.EXACT));
+        assertThat(cutTimes(exact)).containsExactly(100 / FPS, 150 / FPS, 300 / FPS);
+        FakeFrameSource autoSrc = new FakeFrameSource(W, H, FPS, 450, iframes, painter)
+                .packets(packetSizes(iframes, 100, 150));
+        SamplingResult auto = SAMPLER.sample(autoSrc, policy(SamplerMode.AUTO));
+        assertThat(auto.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(auto)).containsExactly(cutTimes(exact));
+        // 5 I-frames, frames 40..150, and I-frame 250 compared with frame 150
+        assertThat(auto.framesAnalysed()).isEqualTo(5 + 111 + 1);
+
+        // the same with a fixed 1.6 s cadence (48 frames: the texture repeats, so I-frames of one scene
+        // look alike), where the keyframe comparison alone saw nothing of the scene 60..85
+        int[] cadence = FakeFrameSource.every(48, 450);
+        FakeFrameSource.Painter inside = awayAndBack(60, 85, 300);
+        FakeFrameSource fixed = new FakeFrameSource(W, H, FPS, 450, cadence, inside)
+                .packets(packetSizes(cadence, 60, 85));
+        SamplingResult r = SAMPLER.sample(fixed, policy(SamplerMode.AUTO));
+        assertThat(r.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(r)).containsExactly(60 / FPS, 85 / FPS, 300 / FPS);
+        FakeFrameSource withoutPackets = new FakeFrameSource(W, H, FPS, 450, cadence, inside);
+        SamplingResult blind = SAMPLER.sample(withoutPackets, policy(SamplerMode.AUTO));
+        assertThat(blind.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(blind)).containsExactly(300 / FPS);
+    }
+
+    @Test
+    void suspectRuleNeedsAllThreeTests() {
+        int[] iframes = {0, 100};
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 200, iframes, Synth.scenes(0));
+        src.packets(packetSizes(iframes, 50, 150));
+        src.seek(0, dev.videoclass.DecodeMode.ALL_FRAMES);
+        while (src.next() != null) {
+            // demux everything
+        }
+        assertThat(SceneSampler.suspectPackets(src.packetsRead(), src.info())).containsExactly(50 / FPS, 150 / FPS);
+        // below the share of the smaller surrounding key packet (3000 < 0.25 * 16000)
+        src.packets(i -> i == 0 || i == 100 ? 16000 : i == 50 ? 3000 : 150);
+        assertThat(SceneSampler.suspectPackets(src.packetsRead(), src.info())).isEmpty();
+        // not far enough above the large predicted pictures around it (every other picture 1200 bytes)
+        src.packets(i -> i == 0 || i == 100 ? 5000 : i == 50 ? 3000 : i % 2 == 0 ? 1200 : 150);
+        assertThat(SceneSampler.suspectPackets(src.packetsRead(), src.info())).isEmpty();
+        // no packets: nothing
+        assertThat(SceneSampler.suspectPackets(List.of(), src.info())).isEmpty();
     }
 
     @Test

@@ -18,12 +18,14 @@ import dev.videoclass.DecodeOptions;
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
 import dev.videoclass.FrameSource;
+import dev.videoclass.PacketInfo;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInfo;
 import dev.videoclass.image.FrameOps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -59,6 +61,11 @@ import org.bytedeco.javacpp.PointerPointer;
  * <p>In {@link DecodeMode#KEYFRAMES_ONLY} only packets flagged as key are decoded, each one on its
  * own (decoder flushed in between), so every key packet yields its frame even for HEVC open GOPs;
  * frames come back sorted by timestamp.
+ *
+ * <p>Every video packet the demuxer delivers, in any mode (also the non-key packets a keyframe-only
+ * pass reads and drops, and those read for a capture), is logged once with its presentation time,
+ * size and key flag ({@link #packetsRead()}), identified by its byte position (or decode timestamp)
+ * so that a stretch read again after a seek is not logged twice.
  *
  * <p>A source is used by one thread at a time. {@link #close()} frees every native object, deletes
  * the spooled temp file of an upload, and may be called more than once.
@@ -124,6 +131,7 @@ public final class FfmpegFrameSource implements FrameSource {
     private long framesDecoded;
     private double lastPts = Double.NaN;
     private boolean closed;
+    private final PacketLog packets = new PacketLog();
 
     private byte[] analysisRgb;
     // keyframe mode: small reorder window over pooled analysis buffers
@@ -423,11 +431,39 @@ public final class FfmpegFrameSource implements FrameSource {
                 }
                 continue; // a damaged stretch: try to resynchronise
             }
-            if (pkt.stream_index() == videoIndex && (!keyOnly || (pkt.flags() & AV_PKT_FLAG_KEY) != 0)) {
-                return true;
+            if (pkt.stream_index() == videoIndex) {
+                boolean key = (pkt.flags() & AV_PKT_FLAG_KEY) != 0;
+                logPacket(key);
+                if (!keyOnly || key) {
+                    return true;
+                }
             }
             avcodec.av_packet_unref(pkt);
         }
+    }
+
+    /** Logs the video packet in {@link #pkt} unless it was logged before (see the class comment). */
+    private void logPacket(boolean key) {
+        long pos = pkt.pos();
+        long dts = pkt.dts();
+        long pts = pkt.pts();
+        long order;
+        if (pos >= 0) {
+            order = pos;
+        } else if (dts != AV_NOPTS_VALUE) {
+            order = dts;
+        } else if (pts != AV_NOPTS_VALUE) {
+            order = pts;
+        } else {
+            return; // nothing places it in the stream
+        }
+        double ptsS = pts != AV_NOPTS_VALUE ? (pts - startTs) * tb : Double.NaN;
+        packets.record(order, ptsS, pkt.size(), key);
+    }
+
+    @Override
+    public List<PacketInfo> packetsRead() {
+        return packets.snapshot();
     }
 
     private Frame nextKeyframe() throws VideoException {

@@ -1,0 +1,81 @@
+package dev.videoclass.examples;
+
+import dev.videoclass.SamplerMode;
+import dev.videoclass.SamplingPolicy;
+import dev.videoclass.SamplingResult;
+import dev.videoclass.SceneCut;
+import dev.videoclass.VideoClassifier;
+import dev.videoclass.VideoInput;
+import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
+import dev.videoclass.ffmpeg.testing.TestVideos;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** AUTO against EXACT on x264 files: same cuts, far fewer frames analysed. */
+class AutoSamplingTest {
+    @TempDir
+    static Path dir;
+
+    static SamplingResult sample(Path p, SamplerMode m) throws Exception {
+        return VideoClassifier.builder().decoder(new FfmpegVideoDecoder()).policy(SamplingPolicy.DEFAULTS.withMode(m))
+                .build().scenes(VideoInput.of(p));
+    }
+
+    static List<Double> cutTimes(SamplingResult r) {
+        return r.cuts().stream().map(SceneCut::ptsS).toList();
+    }
+
+    /** Samples {@code p} both ways, checks that AUTO finds exact's cuts (and the spec's) and returns both. */
+    static SamplingResult[] compare(Path p, TestVideos.Builder spec) throws Exception {
+        SamplingResult exact = sample(p, SamplerMode.EXACT);
+        SamplingResult auto = sample(p, SamplerMode.AUTO);
+        System.out.printf("%s: key packets %s, cuts %s; exact %d frames, %s %d frames%n", p.getFileName(),
+                TestVideos.keyPacketTimes(p), spec.cuts(), exact.framesAnalysed(), auto.sampler(), auto.framesAnalysed());
+        assertThat(cutTimes(exact)).hasSameSizeAs(spec.cuts());
+        assertThat(cutTimes(auto)).hasSameSizeAs(cutTimes(exact));
+        for (int i = 0; i < cutTimes(exact).size(); i++) {
+            assertThat(cutTimes(auto).get(i)).isCloseTo(cutTimes(exact).get(i), within(0.12));
+        }
+        return new SamplingResult[] {exact, auto};
+    }
+
+    @Test
+    void keyFramesAtEveryCutCostAFifthOfExactOrLess() throws Exception {
+        TestVideos.Builder spec = TestVideos.video().size(640, 360)
+                .segment(TestVideos.PALETTE[2], 1.3).segment(TestVideos.PALETTE[3], 2.1)
+                .segment(TestVideos.PALETTE[4], 1.7).segment(TestVideos.PALETTE[5], 2.6)
+                .segment(TestVideos.PALETTE[6], 1.9);
+        Path p = spec.writeTo(dir.resolve("keys-at-cuts.mp4"));
+        List<Double> keys = TestVideos.keyPacketTimes(p);
+        for (double cut : spec.cuts()) {
+            assertThat(keys).as("x264 key frames").anySatisfy(k -> assertThat(k).isCloseTo(cut, within(0.02)));
+        }
+        SamplingResult[] r = compare(p, spec);
+        assertThat(r[1].sampler()).isEqualTo("auto:keyframes");
+        assertThat(r[1].framesAnalysed() * 5).isLessThan(r[0].framesAnalysed());
+    }
+
+    @Test
+    void cutsCodedWithoutKeyFramesAreFoundInALongerX264File() throws Exception {
+        // x264 (veryfast) codes the cuts at 2, 4 and 12 s as intra-heavy P pictures, not as key frames
+        TestVideos.Builder spec = TestVideos.video().size(640, 360).segments(8, 2.0);
+        Path p = spec.writeTo(dir.resolve("long.mp4"));
+        SamplingResult[] r = compare(p, spec);
+        assertThat(r[1].sampler()).isEqualTo("auto:refined");
+        assertThat(r[1].framesAnalysed() * 2).isLessThan(r[0].framesAnalysed());
+    }
+
+    @Test
+    void aShortX264FileWithACutWithoutKeyFrame() throws Exception {
+        TestVideos.Builder spec = TestVideos.video().size(320, 240).segments(4, 1.5);
+        Path p = spec.writeTo(dir.resolve("short.mp4"));
+        SamplingResult[] r = compare(p, spec);
+        assertThat(r[1].framesAnalysed() * 3).isLessThan(r[0].framesAnalysed());
+    }
+}

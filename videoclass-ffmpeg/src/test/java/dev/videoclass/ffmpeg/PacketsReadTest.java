@@ -1,0 +1,137 @@
+package dev.videoclass.ffmpeg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.videoclass.DecodeMode;
+import dev.videoclass.DecodeOptions;
+import dev.videoclass.FrameSource;
+import dev.videoclass.PacketInfo;
+import dev.videoclass.VideoInput;
+import dev.videoclass.ffmpeg.testing.TestVideos;
+import dev.videoclass.ffmpeg.testing.TestVideos.Codec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The packet log of {@link FfmpegFrameSource#packetsRead()} against ffprobe's view of the same file. */
+class PacketsReadTest {
+    @TempDir
+    static Path dir;
+    static final Map<Codec, Path> FILES = new EnumMap<>(Codec.class);
+    static final FfmpegVideoDecoder DECODER = new FfmpegVideoDecoder();
+
+    @BeforeAll
+    static void writeVideos() {
+        for (Codec c : Codec.values()) {
+            TestVideos.Builder b = TestVideos.video().size(320, 240).fps(30).segments(3, 1.0).codec(c).gop(30);
+            if (c == Codec.H264_MKV) {
+                b.audio().subtitles(); // packets of other streams must not be logged
+            }
+            FILES.put(c, b.writeTo(dir.resolve("p-" + c.name().toLowerCase() + "." + c.extension)));
+        }
+    }
+
+    /** The video packets as ffprobe lists them, in file (decode) order, pts relative to the stream start. */
+    static List<PacketInfo> probePackets(Path file) {
+        double start = TestVideos.streamStartTime(file);
+        String out = TestVideos.probe("-select_streams", "v:0", "-show_entries", "packet=pts_time,size,flags",
+                "-of", "csv=p=0", file.toString());
+        List<PacketInfo> list = new ArrayList<>();
+        for (String line : out.split("\\R")) {
+            String[] f = line.trim().split(",");
+            if (f.length < 3) {
+                continue;
+            }
+            double pts = f[0].equals("N/A") ? Double.NaN : Double.parseDouble(f[0]) - start;
+            list.add(new PacketInfo(pts, Integer.parseInt(f[1]), f[2].contains("K")));
+        }
+        return list;
+    }
+
+    static void drain(FrameSource src) throws Exception {
+        while (src.next() != null) {
+            // read to the end
+        }
+    }
+
+    static void assertSamePackets(List<PacketInfo> actual, List<PacketInfo> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            PacketInfo a = actual.get(i);
+            PacketInfo e = expected.get(i);
+            assertThat(a.sizeBytes()).as("size of packet %d", i).isEqualTo(e.sizeBytes());
+            assertThat(a.key()).as("key flag of packet %d", i).isEqualTo(e.key());
+            if (Double.isNaN(e.ptsS())) {
+                assertThat(a.ptsS()).as("pts of packet %d", i).isNaN();
+            } else {
+                assertThat(a.ptsS()).as("pts of packet %d", i).isCloseTo(e.ptsS(), within(1e-4));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Codec.class)
+    void aKeyframeOnlyPassLogsEveryPacketOnceInDecodeOrder(Codec c) throws Exception {
+        Path file = FILES.get(c);
+        List<PacketInfo> expected = probePackets(file);
+        try (FrameSource src = DECODER.open(VideoInput.of(file), DecodeOptions.DEFAULTS)) {
+            src.seek(0, DecodeMode.KEYFRAMES_ONLY);
+            drain(src);
+            List<PacketInfo> packets = src.packetsRead();
+            assertSamePackets(packets, expected);
+            List<Double> keyTimes = packets.stream().filter(PacketInfo::key).map(PacketInfo::ptsS).sorted().toList();
+            List<Double> oracle = TestVideos.keyPacketTimes(file);
+            assertThat(keyTimes).hasSameSizeAs(oracle);
+            for (int i = 0; i < oracle.size(); i++) {
+                assertThat(keyTimes.get(i)).isCloseTo(oracle.get(i), within(1e-4));
+            }
+            // reading everything again, all frames and a capture, adds nothing
+            src.seek(0, DecodeMode.ALL_FRAMES);
+            drain(src);
+            src.capture(1.5, 0);
+            assertSamePackets(src.packetsRead(), expected);
+        }
+    }
+
+    @Test
+    void aStretchSkippedBySeekingIsFilledInInDecodeOrder() throws Exception {
+        Path file = FILES.get(Codec.H264_MP4);
+        List<PacketInfo> expected = probePackets(file);
+        try (FrameSource src = DECODER.open(VideoInput.of(file), DecodeOptions.DEFAULTS)) {
+            List<PacketInfo> atOpen = src.packetsRead();
+            assertThat(atOpen).isNotEmpty().hasSizeLessThan(expected.size());
+            src.seek(2.0, DecodeMode.ALL_FRAMES);
+            drain(src);
+            List<PacketInfo> tail = src.packetsRead();
+            assertThat(tail.size()).isLessThan(expected.size());
+            src.seek(0, DecodeMode.KEYFRAMES_ONLY);
+            drain(src);
+            assertSamePackets(src.packetsRead(), expected);
+            // snapshots do not change afterwards
+            assertThat(atOpen).hasSizeLessThan(tail.size());
+        }
+    }
+
+    @Test
+    void packetCountMatchesFfprobeOnALongerHevcFile() throws Exception {
+        Path file = TestVideos.video().size(320, 240).segments(4, 1.5).codec(Codec.HEVC_MOV)
+                .writeTo(dir.resolve("longer.mov"));
+        String count = TestVideos.probe("-select_streams", "v:0", "-count_packets", "-show_entries",
+                "stream=nb_read_packets", "-of", "csv=p=0", file.toString()).trim();
+        try (FrameSource src = DECODER.open(VideoInput.of(file), DecodeOptions.DEFAULTS)) {
+            src.seek(0, DecodeMode.KEYFRAMES_ONLY);
+            drain(src);
+            assertThat(src.packetsRead()).hasSize(Integer.parseInt(count));
+            assertThat(src.packetsRead().stream().filter(PacketInfo::key).map(PacketInfo::ptsS).sorted().toList())
+                    .hasSameSizeAs(TestVideos.keyPacketTimes(file));
+        }
+    }
+}
