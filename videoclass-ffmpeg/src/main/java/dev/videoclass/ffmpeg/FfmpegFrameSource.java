@@ -78,7 +78,14 @@ public final class FfmpegFrameSource implements FrameSource {
 
     private static final int AVERROR_EAGAIN = -11;
     private static final int KEYFRAME_WINDOW = 3;
-    private static final int ANALYSIS_SWS_FLAGS = swscale.SWS_BILINEAR;
+    /** Two-tap bilinear, no antialiasing: like the INTER_LINEAR resize PySceneDetect applies, and the cheapest swscale path. */
+    private static final int ANALYSIS_SWS_FLAGS = swscale.SWS_FAST_BILINEAR;
+    /**
+     * Analysis frames skip the in-loop deblocking/SAO filters: a fifth to a third of H.264/HEVC
+     * decoding time, invisible once a frame is averaged down to 256 px for scene detection. Captures
+     * re-decode from a key frame with the filters on, so keyframes and posters are exact.
+     */
+    private static final int ANALYSIS_LOOP_FILTER = avcodec.AVDISCARD_ALL;
     private static final int CAPTURE_SWS_FLAGS =
             swscale.SWS_BICUBIC | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT;
 
@@ -281,8 +288,9 @@ public final class FfmpegFrameSource implements FrameSource {
             throw new VideoException(ErrorCode.UNSUPPORTED_FORMAT, "bad codec parameters: " + avError(ret));
         }
         codec.pkt_timebase(timeBase);
-        codec.thread_count(Math.min(16, Runtime.getRuntime().availableProcessors()));
+        codec.thread_count(0); // FFmpeg's own choice, as the ffmpeg tool makes it (cores + 1 frame threads)
         codec.thread_type(1 | 2); // FF_THREAD_FRAME | FF_THREAD_SLICE
+        codec.skip_loop_filter(ANALYSIS_LOOP_FILTER);
         ret = avcodec.avcodec_open2(codec, dec, (PointerPointer<?>) null);
         if (ret < 0) {
             throw new VideoException(ErrorCode.UNSUPPORTED_FORMAT, "cannot open the " + codecName + " decoder: " + avError(ret));
@@ -579,6 +587,7 @@ public final class FfmpegFrameSource implements FrameSource {
             reposition(ptsSeconds);
             mode = newMode == null ? DecodeMode.ALL_FRAMES : newMode;
             codec.skip_frame(mode == DecodeMode.KEYFRAMES_ONLY ? AVDISCARD_NONKEY : AVDISCARD_DEFAULT);
+            codec.skip_loop_filter(ANALYSIS_LOOP_FILTER);
         } catch (VideoException e) {
             throw e;
         } catch (Throwable t) {
@@ -625,6 +634,7 @@ public final class FfmpegFrameSource implements FrameSource {
         } finally {
             if (!closed) {
                 codec.skip_frame(mode == DecodeMode.KEYFRAMES_ONLY ? AVDISCARD_NONKEY : AVDISCARD_DEFAULT);
+                codec.skip_loop_filter(ANALYSIS_LOOP_FILTER);
             }
         }
     }
@@ -638,6 +648,7 @@ public final class FfmpegFrameSource implements FrameSource {
         for (int attempt = 0; ; attempt++) {
             reposition(seekPos);
             codec.skip_frame(AVDISCARD_DEFAULT);
+            codec.skip_loop_filter(AVDISCARD_DEFAULT); // from the key frame on, every picture exact
             boolean first = true;
             found = false;
             boolean retry = false;
