@@ -17,8 +17,18 @@ public final class Frame {
     private final int height;
     private final byte[] rgb;
     private final double ptsSeconds;
+    private final boolean keyframe;
 
+    /** A frame that is not known to be a coded key frame. */
     public Frame(int width, int height, byte[] rgb, double ptsSeconds) {
+        this(width, height, rgb, ptsSeconds, false);
+    }
+
+    /**
+     * @param keyframe whether the picture was coded as a key (intra, random-access) frame: such
+     *                 frames are the cheapest to capture again and usually the best-coded ones
+     */
+    public Frame(int width, int height, byte[] rgb, double ptsSeconds, boolean keyframe) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("frame size must be positive: " + width + "x" + height);
         }
@@ -30,6 +40,7 @@ public final class Frame {
         this.height = height;
         this.rgb = rgb;
         this.ptsSeconds = ptsSeconds;
+        this.keyframe = keyframe;
     }
 
     /** Width in pixels. */
@@ -52,6 +63,11 @@ public final class Frame {
         return ptsSeconds;
     }
 
+    /** Whether the decoder reported this picture as a coded key frame (false when unknown, e.g. photos). */
+    public boolean isKeyframe() {
+        return keyframe;
+    }
+
     /** Number of pixels. */
     public int pixelCount() {
         return width * height;
@@ -59,12 +75,12 @@ public final class Frame {
 
     /** A deep copy that owns its pixel array. */
     public Frame copy() {
-        return new Frame(width, height, Arrays.copyOf(rgb, width * height * 3), ptsSeconds);
+        return new Frame(width, height, Arrays.copyOf(rgb, width * height * 3), ptsSeconds, keyframe);
     }
 
     /** The same pixels with another timestamp (array shared). */
     public Frame withPts(double pts) {
-        return new Frame(width, height, rgb, pts);
+        return new Frame(width, height, rgb, pts, keyframe);
     }
 
     @Override

@@ -387,11 +387,9 @@ public final class SceneSampler implements KeyframeSampler {
         double threshold = policy.threshold();
         double minLenS = policy.minSceneLenFrames() / fps;
         // candidate frames for representatives: all I-frames plus every refined frame
-        DoubleList candPts = new DoubleList(k.count * 2);
-        DoubleList candSharp = new DoubleList(k.count * 2);
+        Candidates cand = new Candidates(k.count * 2);
         for (int i = 0; i < k.count; i++) {
-            candPts.add(k.pts[i]);
-            candSharp.add(k.sharp[i]);
+            cand.add(k.pts[i], k.sharp[i], true);
         }
         DoubleList cutPts = new DoubleList(16);
         DoubleList cutStrength = new DoubleList(16);
@@ -405,7 +403,7 @@ public final class SceneSampler implements KeyframeSampler {
             if (Double.isNaN(until[i])) {
                 if (openEnd == i - 1) {
                     // the run before stopped inside interval i - 1: compare its last frame with I-frame i - 1
-                    analysed += decodeRun(source, detector, k.pts[i - 1], k.pts[i - 1], threshold, null, null,
+                    analysed += decodeRun(source, detector, k.pts[i - 1], k.pts[i - 1], threshold, null,
                             cutPts, cutStrength);
                     openEnd = -1;
                 }
@@ -426,7 +424,7 @@ public final class SceneSampler implements KeyframeSampler {
             if (openEnd != i - 1) {
                 detector.reset(); // else: the first frame (I-frame i - 1) is compared with the last one before
             }
-            analysed += decodeRun(source, detector, a, end, threshold, candPts, candSharp, cutPts, cutStrength);
+            analysed += decodeRun(source, detector, a, end, threshold, cand, cutPts, cutStrength);
             openEnd = j < k.count && end < k.pts[j] - EPS ? j : -1;
             i = j + 1;
         }
@@ -444,11 +442,11 @@ public final class SceneSampler implements KeyframeSampler {
         }
         // representatives: sweep candidates and cuts in time order
         SceneTracker tracker = new SceneTracker(SKIP_AFTER_CUT_S);
-        int[] candOrder = sortedOrder(candPts);
+        int[] candOrder = sortedOrder(cand.pts);
         int c = 0;
         double prevPts = Double.NaN;
         for (int idx : candOrder) {
-            double p = candPts.get(idx);
+            double p = cand.pts.get(idx);
             while (c < cuts.size() && cuts.get(c).ptsS() <= p + EPS) {
                 tracker.cut(cuts.get(c++));
             }
@@ -456,7 +454,7 @@ public final class SceneSampler implements KeyframeSampler {
                 continue; // an I-frame that was also decoded in a refined run
             }
             prevPts = p;
-            tracker.frame(p, candSharp.get(idx));
+            tracker.frame(p, cand.sharp.get(idx), cand.key.get(idx) != 0);
         }
         while (c < cuts.size()) {
             tracker.cut(cuts.get(c++));
@@ -468,11 +466,11 @@ public final class SceneSampler implements KeyframeSampler {
     /**
      * Decodes every frame from {@code a} to {@code b} ({@code seek(a, ALL_FRAMES)}) through
      * {@code detector}; each frame whose content value reaches the threshold is a candidate cut. With
-     * {@code candPts} its frames become representative candidates. Returns the number of frames
+     * {@code cand} its frames become representative candidates. Returns the number of frames
      * analysed.
      */
     private static long decodeRun(FrameSource source, ContentDetector detector, double a, double b, double threshold,
-                                  DoubleList candPts, DoubleList candSharp, DoubleList cutPts, DoubleList cutStrength)
+                                  Candidates cand, DoubleList cutPts, DoubleList cutStrength)
             throws VideoException {
         source.seek(a, DecodeMode.ALL_FRAMES);
         long analysed = 0;
@@ -490,10 +488,9 @@ public final class SceneSampler implements KeyframeSampler {
             lastFed = pts;
             analysed++;
             detector.feed(f);
-            if (candPts != null) {
+            if (cand != null) {
                 luma = ImageMeasures.luma(f, luma);
-                candPts.add(pts);
-                candSharp.add(ImageMeasures.laplacianVarianceOfLuma(luma, f.width(), f.height()));
+                cand.add(pts, ImageMeasures.laplacianVarianceOfLuma(luma, f.width(), f.height()), f.isKeyframe());
             }
             if (detector.lastScore() >= threshold) {
                 cutPts.add(pts);
@@ -541,6 +538,7 @@ public final class SceneSampler implements KeyframeSampler {
         int cap = delay + 1;
         double[] ringPts = new double[cap];
         double[] ringSharp = new double[cap];
+        boolean[] ringKey = new boolean[cap];
         int head = 0;
         int size = 0;
         byte[] luma = null;
@@ -559,23 +557,24 @@ public final class SceneSampler implements KeyframeSampler {
             double sharp = ImageMeasures.laplacianVarianceOfLuma(luma, f.width(), f.height());
             ringPts[(head + size) % cap] = pts;
             ringSharp[(head + size) % cap] = sharp;
+            ringKey[(head + size) % cap] = f.isKeyframe();
             size++;
             if (cut != null) {
                 while (size > 0 && ringPts[head] < cut.ptsS() - EPS) {
-                    tracker.frame(ringPts[head], ringSharp[head]);
+                    tracker.frame(ringPts[head], ringSharp[head], ringKey[head]);
                     head = (head + 1) % cap;
                     size--;
                 }
                 tracker.cut(cut);
             }
             while (size > delay) {
-                tracker.frame(ringPts[head], ringSharp[head]);
+                tracker.frame(ringPts[head], ringSharp[head], ringKey[head]);
                 head = (head + 1) % cap;
                 size--;
             }
         }
         while (size > 0) {
-            tracker.frame(ringPts[head], ringSharp[head]);
+            tracker.frame(ringPts[head], ringSharp[head], ringKey[head]);
             head = (head + 1) % cap;
             size--;
         }
@@ -609,7 +608,7 @@ public final class SceneSampler implements KeyframeSampler {
             if (cut != null) {
                 tracker.cut(cut);
             }
-            tracker.frame(p, s);
+            tracker.frame(p, s, true);
             pts.add(p);
             sharp.add(s);
             diff.add(detector.lastScore());
@@ -693,6 +692,25 @@ public final class SceneSampler implements KeyframeSampler {
     }
 
     /** A growable array of doubles (no boxing). */
+    /** Representative candidates of a refined run: timestamps, sharpness and key-frame flags. */
+    private static final class Candidates {
+        final DoubleList pts;
+        final DoubleList sharp;
+        final DoubleList key;
+
+        Candidates(int capacity) {
+            pts = new DoubleList(capacity);
+            sharp = new DoubleList(capacity);
+            key = new DoubleList(capacity);
+        }
+
+        void add(double p, double s, boolean isKey) {
+            pts.add(p);
+            sharp.add(s);
+            key.add(isKey ? 1 : 0);
+        }
+    }
+
     static final class DoubleList {
         private double[] a;
         private int n;

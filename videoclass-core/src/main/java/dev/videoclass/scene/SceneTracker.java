@@ -44,20 +44,42 @@ final class SceneTracker {
     private double bestAll = Double.NEGATIVE_INFINITY;
     private double bestLatePts = Double.NaN;
     private double bestLate = Double.NEGATIVE_INFINITY;
+    private double bestKeyPts = Double.NaN;
+    private double bestKey = Double.NEGATIVE_INFINITY;
+    private double bestLateKeyPts = Double.NaN;
+    private double bestLateKey = Double.NEGATIVE_INFINITY;
     private double lastPts = Double.NaN;
 
     SceneTracker(double skipS) {
         this.skipS = skipS;
     }
 
-    /** An analysed frame of the current scene. */
+    /** An analysed frame of the current scene that is not known to be a key frame. */
     void frame(double pts, double sharpness) {
+        frame(pts, sharpness, false);
+    }
+
+    /**
+     * An analysed frame of the current scene. Key frames are preferred as representatives: the
+     * encoder spends the most bits on them and capturing one decodes a single picture, where any
+     * other frame costs decoding from its key frame on.
+     */
+    void frame(double pts, double sharpness, boolean key) {
         lastPts = pts;
+        boolean late = pts >= current.start + skipS - EPS;
+        if (key && (sharpness > bestKey || Double.isNaN(bestKeyPts))) {
+            bestKey = sharpness;
+            bestKeyPts = pts;
+        }
+        if (key && late && (sharpness > bestLateKey || Double.isNaN(bestLateKeyPts))) {
+            bestLateKey = sharpness;
+            bestLateKeyPts = pts;
+        }
         if (sharpness > bestAll || Double.isNaN(bestAllPts)) {
             bestAll = sharpness;
             bestAllPts = pts;
         }
-        if (pts >= current.start + skipS - EPS && (sharpness > bestLate || Double.isNaN(bestLatePts))) {
+        if (late && (sharpness > bestLate || Double.isNaN(bestLatePts))) {
             bestLate = sharpness;
             bestLatePts = pts;
         }
@@ -87,7 +109,13 @@ final class SceneTracker {
 
     private void close(double end) {
         current.end = end;
-        if (!Double.isNaN(bestLatePts)) {
+        if (!Double.isNaN(bestLateKeyPts)) {
+            current.repPts = bestLateKeyPts;
+            current.repSharpness = bestLateKey;
+        } else if (!Double.isNaN(bestKeyPts)) {
+            current.repPts = bestKeyPts;
+            current.repSharpness = bestKey;
+        } else if (!Double.isNaN(bestLatePts)) {
             current.repPts = bestLatePts;
             current.repSharpness = bestLate;
         } else if (!Double.isNaN(bestAllPts)) {
@@ -100,7 +128,7 @@ final class SceneTracker {
         }
         current.repSpan = end - current.start;
         scenes.add(current);
-        bestAllPts = bestLatePts = Double.NaN;
-        bestAll = bestLate = Double.NEGATIVE_INFINITY;
+        bestAllPts = bestLatePts = bestKeyPts = bestLateKeyPts = Double.NaN;
+        bestAll = bestLate = bestKey = bestLateKey = Double.NEGATIVE_INFINITY;
     }
 }

@@ -77,6 +77,8 @@ public final class FfmpegFrameSource implements FrameSource {
             "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,mpeg,flv,asf,ogg,ivf,h264,hevc,m4v";
 
     private static final int AVERROR_EAGAIN = -11;
+    /** libavutil/frame.h AV_FRAME_FLAG_KEY (a macro the bindings do not carry). */
+    private static final int AV_FRAME_FLAG_KEY = 1 << 1;
     private static final int KEYFRAME_WINDOW = 3;
     /** Two-tap bilinear, no antialiasing: like the INTER_LINEAR resize PySceneDetect applies, and the cheapest swscale path. */
     private static final int ANALYSIS_SWS_FLAGS = swscale.SWS_FAST_BILINEAR;
@@ -377,9 +379,10 @@ public final class FfmpegFrameSource implements FrameSource {
 
     private Frame toAnalysis(AVFrame f) {
         double pts = ptsOf(f);
+        boolean key = (f.flags() & AV_FRAME_FLAG_KEY) != 0;
         analysisConv.convert(f, analysisW, analysisH, analysisRgb);
         avutil.av_frame_unref(f);
-        return new Frame(analysisW, analysisH, analysisRgb, pts);
+        return new Frame(analysisW, analysisH, analysisRgb, pts, key);
     }
 
     /**
@@ -512,7 +515,7 @@ public final class FfmpegFrameSource implements FrameSource {
         windowPts[min] = windowPts[windowSize];
         windowRgb[windowSize] = null;
         analysisRgb = rgb; // the buffer handed out; not reused until the next call
-        return new Frame(analysisW, analysisH, rgb, pts);
+        return new Frame(analysisW, analysisH, rgb, pts, true);
     }
 
     private byte[] freeBuffer() {

@@ -115,4 +115,25 @@ class CodecProbeAndDecodeTest {
     void decoderIdNamesFfmpeg() {
         assertThat(DECODER.id()).startsWith("ffmpeg-7.1");
     }
+
+    @Test
+    void analysisFramesCarryTheKeyFrameFlagOfTheirPackets() throws Exception {
+        for (Codec c : List.of(Codec.H264_MP4, Codec.HEVC_MOV)) {
+            Path file = FILES.get(c);
+            List<Double> keyTimes = TestVideos.keyPacketTimes(file);
+            List<Double> flagged = new ArrayList<>();
+            try (FrameSource s = DECODER.open(VideoInput.of(file), DecodeOptions.DEFAULTS)) {
+                Frame f;
+                while ((f = s.next()) != null) {
+                    if (f.isKeyframe()) {
+                        flagged.add(f.ptsSeconds());
+                    }
+                }
+            }
+            assertThat(flagged).as(c.name()).hasSameSizeAs(keyTimes).hasSizeGreaterThan(1);
+            for (int i = 0; i < flagged.size(); i++) {
+                assertThat(flagged.get(i)).as(c.name()).isCloseTo(keyTimes.get(i), within(1e-3));
+            }
+        }
+    }
 }
