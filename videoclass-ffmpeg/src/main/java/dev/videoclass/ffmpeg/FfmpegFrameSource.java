@@ -246,7 +246,7 @@ public final class FfmpegFrameSource implements FrameSource {
         if (fmt.duration() != AV_NOPTS_VALUE && fmt.duration() > 0) {
             duration = fmt.duration() / (double) AV_TIME_BASE;
         } else if (st.duration() != AV_NOPTS_VALUE && st.duration() > 0) {
-            duration = st.duration() * tb;
+            duration = seconds(st.duration());
         }
         if (duration > options.limits().maxDurationS()) {
             throw new VideoException(ErrorCode.TOO_LONG, String.format(java.util.Locale.ROOT,
@@ -468,7 +468,7 @@ public final class FfmpegFrameSource implements FrameSource {
         } else {
             return; // nothing places it in the stream
         }
-        double ptsS = pts != AV_NOPTS_VALUE ? (pts - startTs) * tb : Double.NaN;
+        double ptsS = pts != AV_NOPTS_VALUE ? seconds(pts - startTs) : Double.NaN;
         packets.record(order, ptsS, pkt.size(), key);
     }
 
@@ -577,7 +577,7 @@ public final class FfmpegFrameSource implements FrameSource {
         if (ts == AV_NOPTS_VALUE) {
             pts = Double.isNaN(lastPts) ? 0 : lastPts + (frameRate > 0 ? 1 / frameRate : 0.04);
         } else {
-            pts = (ts - startTs) * tb;
+            pts = seconds(ts - startTs);
         }
         lastPts = pts;
         return pts;
@@ -703,6 +703,14 @@ public final class FfmpegFrameSource implements FrameSource {
         avutil.av_frame_unref(held);
         // the decoder state now belongs to the capture: next() continues from an unspecified position
         return FrameOps.rotateClockwise(new Frame(w, h, rgb, bestPts), rotation);
+    }
+
+    /**
+     * Stream ticks to seconds with a single rounding ({@code ticks * num / den}), so that 93 ticks of
+     * 1/30 s read 3.1, not the 3.0999999999999996 that multiplying by a rounded {@code 1/30} gives.
+     */
+    private double seconds(long ticks) {
+        return (double) ticks * timeBase.num() / timeBase.den();
     }
 
     @Override
