@@ -11,6 +11,7 @@ import dev.videoclass.VideoClassifier;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInput;
 import dev.videoclass.aggregate.Aggregators;
+import dev.videoclass.image.Images;
 import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.rubric.Rubric;
 import picocli.CommandLine;
@@ -41,6 +42,15 @@ public final class VideoclassCli implements Callable<Integer> {
     static final int EXIT_FAILED = 3;
 
     public static void main(String[] args) {
+        // The first use of Jackson and of ImageIO's JPEG writer costs ~100 ms of class loading each;
+        // do it beside FFmpeg's native loading on the main thread instead of after it (a CLI run on
+        // a short clip is mostly start-up).
+        Thread warm = new Thread(() -> {
+            VerdictJson.toJson(new Verdict.ErrorInfo("", ""));
+            Images.encodeJpeg(new dev.videoclass.Frame(8, 8, new byte[8 * 8 * 3], 0), 0.85f);
+        }, "videoclass-warm-up");
+        warm.setDaemon(true);
+        warm.start();
         System.exit(run(args));
     }
 
