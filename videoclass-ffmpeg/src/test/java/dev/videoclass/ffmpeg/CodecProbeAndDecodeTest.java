@@ -13,33 +13,23 @@ import dev.videoclass.ffmpeg.testing.TestVideos.Codec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Probe facts and full decoding for each supported codec/container pair. */
 class CodecProbeAndDecodeTest {
-    @TempDir
-    static Path dir;
-    static final Map<Codec, Path> FILES = new EnumMap<>(Codec.class);
-    static final Map<Codec, TestVideos.Builder> SPECS = new EnumMap<>(Codec.class);
+    static Map<Codec, Path> FILES;
+    static Map<Codec, TestVideos.Builder> SPECS;
     static final FfmpegVideoDecoder DECODER = new FfmpegVideoDecoder();
 
     @BeforeAll
     static void writeVideos() {
-        for (Codec c : Codec.values()) {
-            TestVideos.Builder b = TestVideos.video().size(320, 240).fps(30).segments(3, 1.0).codec(c).gop(30);
-            if (c == Codec.H264_MKV) {
-                b.audio().subtitles();
-            }
-            SPECS.put(c, b);
-            FILES.put(c, b.writeTo(dir.resolve("v-" + c.name().toLowerCase() + "." + c.extension)));
-        }
+        FILES = CodecSamples.files();
+        SPECS = CodecSamples.specs();
     }
 
     @ParameterizedTest

@@ -12,7 +12,6 @@ import dev.videoclass.ffmpeg.testing.TestVideos;
 import dev.videoclass.ffmpeg.testing.TestVideos.Codec;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,18 +24,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class PacketsReadTest {
     @TempDir
     static Path dir;
-    static final Map<Codec, Path> FILES = new EnumMap<>(Codec.class);
+    static Map<Codec, Path> FILES;
     static final FfmpegVideoDecoder DECODER = new FfmpegVideoDecoder();
 
     @BeforeAll
     static void writeVideos() {
-        for (Codec c : Codec.values()) {
-            TestVideos.Builder b = TestVideos.video().size(320, 240).fps(30).segments(3, 1.0).codec(c).gop(30);
-            if (c == Codec.H264_MKV) {
-                b.audio().subtitles(); // packets of other streams must not be logged
-            }
-            FILES.put(c, b.writeTo(dir.resolve("p-" + c.name().toLowerCase() + "." + c.extension)));
-        }
+        FILES = CodecSamples.files(); // the MKV has audio and subtitles: their packets must not be logged
     }
 
     /** The video packets as ffprobe lists them, in file (decode) order, pts relative to the stream start. */
