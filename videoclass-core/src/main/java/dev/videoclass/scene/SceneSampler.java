@@ -61,24 +61,58 @@ import java.util.List;
  *           suspect packets; then their intervals are decoded as above and the rest keep their
  *           keyframe cuts ({@code "auto:refined"});</li>
  *       <li>a fixed cadence of at most {@value #REFINE_MAX_CADENCE_S} s (phones, streaming
- *           encoders): I-frames carry no information about cuts, but they are dense, so every
- *           interval {@code [A,B]} of consecutive I-frames whose content value is at least
- *           {@value #REFINE_CANDIDATE_FACTOR} x threshold is decoded completely
- *           ({@code seek(A, ALL_FRAMES)} up to B; adjacent intervals are decoded in one run), and so
- *           are the intervals with suspect packets, up to their last suspect ({@code "auto:refined"}).
+ *           encoders): I-frames carry no information about cuts, but they are dense.
+ *           <ul>
+ *             <li><em>With packet data</em>: a cut that does not fall on a key frame shows in the
+ *                 packets — as a suspect packet when the new scene costs more than the old one's
+ *                 predicted pictures, or, when it is a cut into simpler content after complex moving
+ *                 content (whose picture is not outsized), as key pictures on either side that differ
+ *                 in size by {@value #KEY_SIZE_JUMP}x or more. So only the intervals with suspects
+ *                 (up to their last suspect, as above) and the intervals whose content value is at
+ *                 least {@value #REFINE_CANDIDATE_FACTOR} x threshold and whose key sizes jump
+ *                 (completely) are decoded ({@code "auto:refined"}); every other interval is taken
+ *                 to hold no cut, however much its I-frames differ: zooms, pans and busy content
+ *                 change I-frames a second apart without any packet standing out. The trade-off: a
+ *                 cut that lands exactly on a key frame of the cadence leaves no packet trace and is
+ *                 missed unless the key sizes jump (with a 1 s cadence at 30 fps about one cut in 30),
+ *                 while pans and zooms, which the I-frames alone cannot tell from cuts, are far more
+ *                 common. With nothing to decode the result is {@code "auto:keyframes"} without
+ *                 cuts.</li>
+ *             <li><em>Without packet data</em> (other sources): every interval {@code [A,B]} of
+ *                 consecutive I-frames whose content value is at least
+ *                 {@value #REFINE_CANDIDATE_FACTOR} x threshold is decoded completely
+ *                 ({@code "auto:refined"}).</li>
+ *           </ul>
  *           A change that builds up gradually (no frame reaches the threshold) is not a cut, as in
  *           exact mode.</li>
  *       <li>a fixed cadence longer than that (or a single gap): the exact pass
  *           ({@code "auto:exact"}).</li>
  *     </ol>
- *     In {@code "auto:refined"} a decoded frame whose content value (against the frame before it)
- *     reaches the threshold is a cut; intervals not decoded contribute their keyframe cut (closing
- *     I-frame at least threshold away from the opening one); the cuts of both kinds form one
- *     time-ordered list and the minimum scene length is applied once over it, in seconds, counted
- *     from the first frame (SUPPRESS). Without packet information (other sources) there are no
- *     suspects and the rule is the I-frame rule alone. Remaining blind spots: a cut whose picture is not
- *     outsized (a cut into a very simple scene after a complex one, or high-motion content where
- *     every P picture is large) inside an interval of similar-looking I-frames.</li>
+ *     <b>Coverage.</b> With packet data, when the intervals to decode (from their opening I-frame to
+ *     where their decoding stops) hold more than {@value #REFINE_MAX_COVERAGE} of the packets, the exact
+ *     pass runs instead ({@code "auto:exact"}): one sequential pass costs less than that many seeks and
+ *     re-decoded I-frames, and gives exact semantics everywhere.
+ *     <p><b>Refined runs.</b> Decoded frames go through a detector with exact mode's semantics: the
+ *     MERGE filter with the minimum scene length in frames (adjacent intervals are decoded in one run;
+ *     frames skipped between a run's last suspect and the closing I-frame count towards the length).
+ *     A run that starts at the first I-frame starts as the exact pass does. A run that starts later
+ *     does not know the frames before it and guesses them from its first comparison: above threshold
+ *     means a busy stretch was already going on (merged, as exact mode merges it once a cut was
+ *     reported; no cut at the run's start), below means quiet (the next above-threshold frame is a
+ *     cut). A merge still pending where a run ends, unless the video ends there, is resolved as more
+ *     of the same content would resolve it in exact mode: after a below-threshold last frame one cut
+ *     at the merge's last above-threshold frame (the end of the busy stretch), after an
+ *     above-threshold one nothing (the busy stretch goes on; at the real end exact mode drops it too).
+ *     Where the guess cannot match exact mode it misses a cut rather than inventing one (a cut into
+ *     busy content on the frame right after a run's opening I-frame is taken as busy history).
+ *     Intervals not decoded contribute their keyframe cut (closing I-frame at least threshold away
+ *     from the opening one) only with irregular I-frames; the cuts of both kinds form one
+ *     time-ordered list and the minimum scene length is applied once more over it, in seconds,
+ *     counted from the first frame. Without packet information there are no suspects and the
+ *     rule is the I-frame rule alone. Remaining blind spots: a cut whose picture is not outsized and
+ *     whose key pictures do not jump (high-motion content where every P picture is large, cut to
+ *     content of similar complexity), and, on a fixed cadence with packet data, a cut exactly on a
+ *     key frame.</li>
  *   <li>{@link SamplerMode#UNIFORM} ({@code "uniform"}): one keyframe in the middle of every
  *       {@code uniformIntervalS} interval of {@link VideoInfo#durationS()}; nothing is decoded (unless
  *       the duration is unknown, when one keyframe pass finds the last timestamp). More intervals than
