@@ -78,4 +78,34 @@ class AutoSamplingTest {
         SamplingResult[] r = compare(p, spec);
         assertThat(r[1].framesAnalysed() * 3).isLessThan(r[0].framesAnalysed());
     }
+
+    @Test
+    void aPhoneLikeFixedCadenceFileWithAZoomAndABusySceneCostsAThirdOfExactOrLess() throws Exception {
+        // like an iPhone: HEVC .mov, a key frame every second and none at cuts. A continuous zoom
+        // (every I-frame interval changes), a cut at 9.4 s into simpler content (no outsized packet:
+        // found from the key picture sizes), a cut at 17.7 s into busy content (an outsized packet)
+        // where nearly every frame is above threshold, which exact mode merges into no cut
+        Path p = dir.resolve("phone.mov");
+        String s = "640x360";
+        TestVideos.run("-filter_complex",
+                "mandelbrot=s=" + s + ":r=30,trim=duration=9.4,setpts=PTS-STARTPTS,format=yuv420p[a];"
+                        + "testsrc2=s=" + s + ":r=30,trim=duration=8.3,setpts=PTS-STARTPTS,format=yuv420p,hue=h=90[b];"
+                        + "cellauto=s=" + s + ":r=30:rule=30,trim=duration=6.3,setpts=PTS-STARTPTS,format=yuv420p[c];"
+                        + "[a][b][c]concat=n=3:v=1:a=0[out]",
+                "-map", "[out]", "-c:v", "libx265", "-preset", "fast", "-crf", "24", "-tag:v", "hvc1",
+                "-x265-params", "log-level=error:keyint=30:min-keyint=30:scenecut=0:open-gop=0", p.toString());
+        SamplingResult exact = sample(p, SamplerMode.EXACT);
+        SamplingResult auto = sample(p, SamplerMode.AUTO);
+        System.out.printf("%s: cuts exact %s, %s %s; exact %d frames, auto %d frames%n", p.getFileName(),
+                cutTimes(exact), auto.sampler(), cutTimes(auto), exact.framesAnalysed(), auto.framesAnalysed());
+        assertThat(cutTimes(exact)).hasSize(2);
+        assertThat(cutTimes(exact).get(0)).isCloseTo(9.4, within(0.05));
+        assertThat(cutTimes(exact).get(1)).isCloseTo(17.7, within(0.05));
+        assertThat(auto.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(auto)).hasSameSizeAs(cutTimes(exact));
+        for (int i = 0; i < cutTimes(exact).size(); i++) {
+            assertThat(cutTimes(auto).get(i)).isCloseTo(cutTimes(exact).get(i), within(0.12));
+        }
+        assertThat(auto.framesAnalysed() * 3).isLessThanOrEqualTo(exact.framesAnalysed());
+    }
 }

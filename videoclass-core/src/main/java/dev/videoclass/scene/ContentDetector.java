@@ -97,6 +97,11 @@ public final class ContentDetector {
     private boolean mergeEnabled;
     private boolean mergeTriggered;
     private double mergeStart;
+    // resumed after a gap (see resume): the history is decided on the first comparison
+    private boolean resumed;
+    private boolean resumeCutBefore;
+    private boolean awaitingHistory;
+    private boolean lastFedAbove;
 
     /** PySceneDetect defaults: threshold 27, minimum scene length 15 frames, MERGE. */
     public ContentDetector() {
@@ -192,6 +197,59 @@ public final class ContentDetector {
         started = false;
         mergeEnabled = false;
         mergeTriggered = false;
+        resumed = false;
+        awaitingHistory = false;
+        lastFedAbove = false;
+    }
+
+    /**
+     * Like {@link #reset()}, for a stream that continues after frames that were not fed (a decode run
+     * that starts at a key frame in the middle of a video). The frames before are unknown; the
+     * filter guesses them from the first comparison (second frame fed): above threshold means the
+     * content was already changing that fast (a busy stretch, already being merged when
+     * {@code cutBefore}, as {@link FilterMode#MERGE} does once a cut has been reported); below means
+     * no above-threshold frame within {@code minSceneLen} before, so the next above-threshold frame
+     * is a cut. Either way, a busy stretch that runs into the fed frames is not reported as a cut at
+     * their start.
+     *
+     * @param cutBefore whether a cut was reported before the gap (enables merging)
+     */
+    void resume(boolean cutBefore) {
+        reset();
+        resumed = true;
+        resumeCutBefore = cutBefore;
+    }
+
+    /**
+     * Counts {@code frames} frames that are not fed (decoding skipped them) towards the minimum scene
+     * length; they are taken as below threshold.
+     */
+    void skip(long frames) {
+        if (frames > 0 && started && !lengthInSeconds) {
+            framesFed += frames;
+        }
+    }
+
+    /**
+     * Ends a stretch of fed frames that the stream continues past with more of the same content
+     * ({@link FilterMode#MERGE}): a pending merge whose last fed frame was below threshold is
+     * resolved as the following below-threshold frames would resolve it — one cut at the merge's last
+     * above-threshold frame, when the merge spans at least the minimum length. After an
+     * above-threshold last frame the busy stretch goes on and nothing is reported. Do not call at the
+     * real end of a stream, where PySceneDetect drops a pending merge.
+     *
+     * @return the resolved cut, or {@code null}
+     */
+    SceneCut flush() {
+        if (mode != FilterMode.MERGE || !mergeTriggered || lastFedAbove) {
+            return null;
+        }
+        double eps = lengthInSeconds ? PTS_EPS : 0.0;
+        if (lastAbovePos - mergeStart >= minLen - eps) {
+            mergeTriggered = false;
+            return new SceneCut(lastAbovePts, lastAboveScore);
+        }
+        return null;
     }
 
     /**
@@ -290,6 +348,7 @@ public final class ContentDetector {
     }
 
     private SceneCut filter(double pos, double pts, double score, boolean above) {
+        lastFedAbove = above;
         if (minLen <= 0) {
             return above ? new SceneCut(pts, score) : null;
         }
@@ -298,6 +357,22 @@ public final class ContentDetector {
             lastAbovePos = pos;
             lastAbovePts = pts;
             lastAboveScore = score;
+            awaitingHistory = resumed;
+        } else if (awaitingHistory) {
+            awaitingHistory = false;
+            // lastAbove* still describe the first frame fed (position pos - 1 in frames)
+            if (above) {
+                // busy before the gap: the first frame was above threshold too
+                mergeEnabled = resumeCutBefore;
+                if (mode == FilterMode.MERGE && mergeEnabled) {
+                    mergeTriggered = true;
+                    mergeStart = lastAbovePos - minLen;
+                }
+            } else {
+                // quiet before the gap: the next above-threshold frame meets the minimum length
+                lastAbovePos -= minLen;
+                mergeEnabled = resumeCutBefore;
+            }
         }
         double eps = lengthInSeconds ? PTS_EPS : 0.0;
         boolean minLengthMet = pos - lastAbovePos >= minLen - eps;

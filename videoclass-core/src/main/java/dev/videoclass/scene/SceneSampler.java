@@ -61,24 +61,58 @@ import java.util.List;
  *           suspect packets; then their intervals are decoded as above and the rest keep their
  *           keyframe cuts ({@code "auto:refined"});</li>
  *       <li>a fixed cadence of at most {@value #REFINE_MAX_CADENCE_S} s (phones, streaming
- *           encoders): I-frames carry no information about cuts, but they are dense, so every
- *           interval {@code [A,B]} of consecutive I-frames whose content value is at least
- *           {@value #REFINE_CANDIDATE_FACTOR} x threshold is decoded completely
- *           ({@code seek(A, ALL_FRAMES)} up to B; adjacent intervals are decoded in one run), and so
- *           are the intervals with suspect packets, up to their last suspect ({@code "auto:refined"}).
+ *           encoders): I-frames carry no information about cuts, but they are dense.
+ *           <ul>
+ *             <li><em>With packet data</em>: a cut that does not fall on a key frame shows in the
+ *                 packets — as a suspect packet when the new scene costs more than the old one's
+ *                 predicted pictures, or, when it is a cut into simpler content after complex moving
+ *                 content (whose picture is not outsized), as key pictures on either side that differ
+ *                 in size by {@value #KEY_SIZE_JUMP}x or more. So only the intervals with suspects
+ *                 (up to their last suspect, as above) and the intervals whose content value is at
+ *                 least {@value #REFINE_CANDIDATE_FACTOR} x threshold and whose key sizes jump
+ *                 (completely) are decoded ({@code "auto:refined"}); every other interval is taken
+ *                 to hold no cut, however much its I-frames differ: zooms, pans and busy content
+ *                 change I-frames a second apart without any packet standing out. The trade-off: a
+ *                 cut that lands exactly on a key frame of the cadence leaves no packet trace and is
+ *                 missed unless the key sizes jump (with a 1 s cadence at 30 fps about one cut in 30),
+ *                 while pans and zooms, which the I-frames alone cannot tell from cuts, are far more
+ *                 common. With nothing to decode the result is {@code "auto:keyframes"} without
+ *                 cuts.</li>
+ *             <li><em>Without packet data</em> (other sources): every interval {@code [A,B]} of
+ *                 consecutive I-frames whose content value is at least
+ *                 {@value #REFINE_CANDIDATE_FACTOR} x threshold is decoded completely
+ *                 ({@code "auto:refined"}).</li>
+ *           </ul>
  *           A change that builds up gradually (no frame reaches the threshold) is not a cut, as in
  *           exact mode.</li>
  *       <li>a fixed cadence longer than that (or a single gap): the exact pass
  *           ({@code "auto:exact"}).</li>
  *     </ol>
- *     In {@code "auto:refined"} a decoded frame whose content value (against the frame before it)
- *     reaches the threshold is a cut; intervals not decoded contribute their keyframe cut (closing
- *     I-frame at least threshold away from the opening one); the cuts of both kinds form one
- *     time-ordered list and the minimum scene length is applied once over it, in seconds, counted
- *     from the first frame (SUPPRESS). Without packet information (other sources) there are no
- *     suspects and the rule is the I-frame rule alone. Remaining blind spots: a cut whose picture is not
- *     outsized (a cut into a very simple scene after a complex one, or high-motion content where
- *     every P picture is large) inside an interval of similar-looking I-frames.</li>
+ *     <b>Coverage.</b> With packet data, when the intervals to decode (from their opening I-frame to
+ *     where their decoding stops) hold more than {@value #REFINE_MAX_COVERAGE} of the packets, the exact
+ *     pass runs instead ({@code "auto:exact"}): one sequential pass costs less than that many seeks and
+ *     re-decoded I-frames, and gives exact semantics everywhere.
+ *     <p><b>Refined runs.</b> Decoded frames go through a detector with exact mode's semantics: the
+ *     MERGE filter with the minimum scene length in frames (adjacent intervals are decoded in one run;
+ *     frames skipped between a run's last suspect and the closing I-frame count towards the length).
+ *     A run that starts at the first I-frame starts as the exact pass does. A run that starts later
+ *     does not know the frames before it and guesses them from its first comparison: above threshold
+ *     means a busy stretch was already going on (merged, as exact mode merges it once a cut was
+ *     reported; no cut at the run's start), below means quiet (the next above-threshold frame is a
+ *     cut). A merge still pending where a run ends, unless the video ends there, is resolved as more
+ *     of the same content would resolve it in exact mode: after a below-threshold last frame one cut
+ *     at the merge's last above-threshold frame (the end of the busy stretch), after an
+ *     above-threshold one nothing (the busy stretch goes on; at the real end exact mode drops it too).
+ *     Where the guess cannot match exact mode it misses a cut rather than inventing one (a cut into
+ *     busy content on the frame right after a run's opening I-frame is taken as busy history).
+ *     Intervals not decoded contribute their keyframe cut (closing I-frame at least threshold away
+ *     from the opening one) only with irregular I-frames; the cuts of both kinds form one
+ *     time-ordered list and the minimum scene length is applied once more over it, in seconds,
+ *     counted from the first frame. Without packet information there are no suspects and the
+ *     rule is the I-frame rule alone. Remaining blind spots: a cut whose picture is not outsized and
+ *     whose key pictures do not jump (high-motion content where every P picture is large, cut to
+ *     content of similar complexity), and, on a fixed cadence with packet data, a cut exactly on a
+ *     key frame.</li>
  *   <li>{@link SamplerMode#UNIFORM} ({@code "uniform"}): one keyframe in the middle of every
  *       {@code uniformIntervalS} interval of {@link VideoInfo#durationS()}; nothing is decoded (unless
  *       the duration is unknown, when one keyframe pass finds the last timestamp). More intervals than
@@ -119,6 +153,24 @@ public final class SceneSampler implements KeyframeSampler {
     public static final double CADENCE_SHARE = 0.75;
     /** In AUTO refinement, I-frame intervals with a content value of at least this times the threshold are decoded. */
     public static final double REFINE_CANDIDATE_FACTOR = 0.5;
+    /**
+     * On a fixed cadence with packet data, a changed I-frame interval is also decoded when the larger
+     * of its two key packets is at least this many times the smaller one. A cut into simpler content
+     * after complex, moving content is coded as a picture smaller than the old scene's predicted
+     * pictures, so no packet stands out, but the next key picture is much cheaper: 2.5x measured for
+     * a zoom into the Mandelbrot set cut to a test pattern (x265, 640x360), while consecutive key
+     * pictures of the zoom itself differed by at most 1.28x and those of busy noise by 1.01x.
+     */
+    public static final double KEY_SIZE_JUMP = 1.5;
+    /**
+     * AUTO runs the exact pass instead of refining when the intervals to decode hold more than this
+     * share of the packets. A refined run costs more per frame than the sequential pass (a seek and
+     * decoder flush per run, the opening I-frame decoded a second time, and the keyframe pass already
+     * spent): 6.3 ms against 4.9 ms per 1080p frame measured, so refining stops paying off well
+     * before it covers the stream; and wide coverage means content where the I-frame and packet
+     * signals are weak, where one pass with exact semantics is the safer answer.
+     */
+    public static final double REFINE_MAX_COVERAGE = 0.4;
 
     /**
      * A non-key packet is <em>suspect</em> (an intra-coded cut the encoder did not flag as key) only
@@ -202,7 +254,8 @@ public final class SceneSampler implements KeyframeSampler {
             gaps[i - 1] = k.pts[i] - k.pts[i - 1];
         }
         Cadence c = cadence(gaps, fps);
-        double[] until = suspectIntervals(k, suspectPackets(source.packetsRead(), info));
+        List<PacketInfo> packets = source.packetsRead();
+        double[] until = suspectIntervals(k, suspectPackets(packets, info));
         if (!c.regular) {
             boolean any = false;
             for (double u : until) {
@@ -211,18 +264,95 @@ public final class SceneSampler implements KeyframeSampler {
             if (!any) {
                 return finish(k.pass, policy, "auto:keyframes", duration(info, k.lastPts(), fps));
             }
-            return refine(source, policy, k, fps, until);
+            if (coverage(k, until, packets) > REFINE_MAX_COVERAGE) {
+                return autoExact(source, policy, k.pass.framesAnalysed);
+            }
+            return refine(source, policy, k, fps, until, true);
         }
         if (c.interval <= REFINE_MAX_CADENCE_S + EPS && gaps.length >= 2) {
             double candidate = REFINE_CANDIDATE_FACTOR * policy.threshold();
+            if (packets.isEmpty()) {
+                // no packet data: every interval whose I-frames differ enough may hold a cut
+                for (int i = 1; i < k.count; i++) {
+                    if (k.diff[i] >= candidate) {
+                        until[i] = k.pts[i]; // the whole interval
+                    }
+                }
+                return refine(source, policy, k, fps, until, true);
+            }
+            // packet data: suspects, plus changed intervals whose key pictures jump in size (a cut
+            // into simpler content, whose picture is not outsized); the rest changed gradually
+            double[] keySize = keySizes(k, packets, fps);
             for (int i = 1; i < k.count; i++) {
-                if (k.diff[i] >= candidate) {
-                    until[i] = k.pts[i]; // the whole interval
+                if (k.diff[i] >= candidate && sizeJump(keySize[i - 1], keySize[i])) {
+                    until[i] = k.pts[i];
                 }
             }
-            return refine(source, policy, k, fps, until);
+            if (coverage(k, until, packets) > REFINE_MAX_COVERAGE) {
+                return autoExact(source, policy, k.pass.framesAnalysed);
+            }
+            return refine(source, policy, k, fps, until, false);
         }
         return autoExact(source, policy, k.pass.framesAnalysed);
+    }
+
+    /** Whether two key packet sizes differ by {@link #KEY_SIZE_JUMP} or more (true when one is unknown). */
+    static boolean sizeJump(double a, double b) {
+        if (Double.isNaN(a) || Double.isNaN(b)) {
+            return true;
+        }
+        return Math.max(a, b) >= KEY_SIZE_JUMP * Math.min(a, b);
+    }
+
+    /** Size of the key packet at each I-frame's time (within half a frame), NaN where none is listed. */
+    private static double[] keySizes(KeyPass k, List<PacketInfo> packets, double fps) {
+        DoubleList pts = new DoubleList(64);
+        DoubleList size = new DoubleList(64);
+        for (PacketInfo p : packets) {
+            if (p.key() && !Double.isNaN(p.ptsS())) {
+                pts.add(p.ptsS());
+                size.add(p.sizeBytes());
+            }
+        }
+        int[] order = sortedOrder(pts);
+        double[] sp = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            sp[i] = pts.get(order[i]);
+        }
+        double[] out = new double[k.count];
+        for (int i = 0; i < k.count; i++) {
+            int at = upperBound(sp, k.pts[i] + 0.5 / fps);
+            out[i] = at > 0 && Math.abs(sp[at - 1] - k.pts[i]) <= 0.5 / fps
+                    ? size.get(order[at - 1]) : Double.NaN;
+        }
+        return out;
+    }
+
+    /**
+     * Share of the packets (those with a timestamp) that the marked intervals would decode: from the
+     * opening I-frame to {@code until} (at most the closing I-frame). 0 without packets.
+     */
+    static double coverage(KeyPass k, double[] until, List<PacketInfo> packets) {
+        DoubleList pts = new DoubleList(packets.size());
+        for (PacketInfo p : packets) {
+            if (!Double.isNaN(p.ptsS())) {
+                pts.add(p.ptsS());
+            }
+        }
+        if (pts.size() == 0) {
+            return 0;
+        }
+        double[] sorted = pts.toArray();
+        Arrays.sort(sorted);
+        long covered = 0;
+        for (int i = 1; i <= k.count; i++) {
+            if (Double.isNaN(until[i])) {
+                continue;
+            }
+            double end = i < k.count ? Math.min(until[i], k.pts[i]) : until[i];
+            covered += upperBound(sorted, end) - upperBound(sorted, k.pts[i - 1] - 2 * EPS);
+        }
+        return (double) covered / sorted.length;
     }
 
     /**
@@ -382,8 +512,8 @@ public final class SceneSampler implements KeyframeSampler {
      * or past the closing I-frame means the whole interval) and merges the cuts found there with the
      * keyframe cuts of the other intervals: one time-ordered list, minimum scene length applied once.
      */
-    private SamplingResult refine(FrameSource source, SamplingPolicy policy, KeyPass k, double fps, double[] until)
-            throws VideoException {
+    private SamplingResult refine(FrameSource source, SamplingPolicy policy, KeyPass k, double fps, double[] until,
+                                  boolean keyframeCuts) throws VideoException {
         double threshold = policy.threshold();
         double minLenS = policy.minSceneLenFrames() / fps;
         // candidate frames for representatives: all I-frames plus every refined frame
@@ -394,20 +524,24 @@ public final class SceneSampler implements KeyframeSampler {
         DoubleList cutPts = new DoubleList(16);
         DoubleList cutStrength = new DoubleList(16);
         long analysed = k.pass.framesAnalysed;
-        ContentDetector detector = new ContentDetector(threshold, 0, ContentDetector.FilterMode.SUPPRESS);
+        // exact mode's semantics inside a run: MERGE, minimum scene length in frames
+        ContentDetector detector = new ContentDetector(threshold, policy.minSceneLenFrames(),
+                ContentDetector.FilterMode.MERGE);
+        Run run = new Run(fps);
         // >= 1 while the detector still holds the last frame of a run that stopped short of I-frame
         // `openEnd`: the next frame fed must be that I-frame, compared with it
         int openEnd = -1;
+        boolean decodedAny = false;
         int i = 1;
         while (i <= k.count) {
             if (Double.isNaN(until[i])) {
                 if (openEnd == i - 1) {
                     // the run before stopped inside interval i - 1: compare its last frame with I-frame i - 1
-                    analysed += decodeRun(source, detector, k.pts[i - 1], k.pts[i - 1], threshold, null,
-                            cutPts, cutStrength);
+                    run.skipTo(detector, k.pts[i - 1]);
+                    analysed += run.decode(source, detector, k.pts[i - 1], k.pts[i - 1], null, cutPts, cutStrength);
                     openEnd = -1;
                 }
-                if (i < k.count && k.diff[i] >= threshold) {
+                if (keyframeCuts && i < k.count && k.diff[i] >= threshold) {
                     cutPts.add(k.pts[i]);
                     cutStrength.add(k.diff[i]);
                 }
@@ -421,13 +555,22 @@ public final class SceneSampler implements KeyframeSampler {
             }
             double a = k.pts[i - 1];
             double end = j < k.count ? Math.min(until[j], k.pts[j]) : until[j];
-            if (openEnd != i - 1) {
-                detector.reset(); // else: the first frame (I-frame i - 1) is compared with the last one before
+            if (openEnd == i - 1) {
+                run.skipTo(detector, a); // the first frame (I-frame i - 1) is compared with the last one before
+            } else {
+                run.close(detector, cutPts, cutStrength);
+                if (i == 1) {
+                    detector.reset(); // from the first frame: exactly as the exact pass
+                } else {
+                    detector.resume(cutPts.size() > 0);
+                }
             }
-            analysed += decodeRun(source, detector, a, end, threshold, cand, cutPts, cutStrength);
+            analysed += run.decode(source, detector, a, end, cand, cutPts, cutStrength);
+            decodedAny = true;
             openEnd = j < k.count && end < k.pts[j] - EPS ? j : -1;
             i = j + 1;
         }
+        run.close(detector, cutPts, cutStrength);
         // minimum scene length over the whole video (SUPPRESS), counted from the first frame
         double firstPts = k.pts[0];
         double last = firstPts;
@@ -460,47 +603,90 @@ public final class SceneSampler implements KeyframeSampler {
             tracker.cut(cuts.get(c++));
         }
         Pass pass = new Pass(tracker, analysed, k.lastPts(), k.count);
-        return finish(pass, policy, "auto:refined", duration(source.info(), k.lastPts(), fps));
+        return finish(pass, policy, decodedAny ? "auto:refined" : "auto:keyframes",
+                duration(source.info(), k.lastPts(), fps));
     }
 
     /**
-     * Decodes every frame from {@code a} to {@code b} ({@code seek(a, ALL_FRAMES)}) through
-     * {@code detector}; each frame whose content value reaches the threshold is a candidate cut. With
-     * {@code cand} its frames become representative candidates. Returns the number of frames
-     * analysed.
+     * The decode runs of one refinement sharing one MERGE detector: where the last run stopped, so
+     * that frames skipped between two runs count towards the minimum scene length and a merge still
+     * pending when the decoded stretch ends is resolved ({@link ContentDetector#flush}) unless the
+     * stream itself ended there.
      */
-    private static long decodeRun(FrameSource source, ContentDetector detector, double a, double b, double threshold,
-                                  Candidates cand, DoubleList cutPts, DoubleList cutStrength)
-            throws VideoException {
-        source.seek(a, DecodeMode.ALL_FRAMES);
-        long analysed = 0;
-        byte[] luma = null;
-        double lastFed = Double.NaN;
-        Frame f;
-        while ((f = source.next()) != null) {
-            double pts = f.ptsSeconds();
-            if (pts < a - EPS || (!Double.isNaN(lastFed) && pts <= lastFed)) {
-                continue; // leading pictures of an open GOP, or a repeated timestamp
-            }
-            if (pts > b + EPS) {
-                break;
-            }
-            lastFed = pts;
-            analysed++;
-            detector.feed(f);
-            if (cand != null) {
-                luma = ImageMeasures.luma(f, luma);
-                cand.add(pts, ImageMeasures.laplacianVarianceOfLuma(luma, f.width(), f.height()), f.isKeyframe());
-            }
-            if (detector.lastScore() >= threshold) {
-                cutPts.add(pts);
-                cutStrength.add(detector.lastScore());
-            }
-            if (pts >= b - EPS) {
-                break; // no need to decode the next frame
+    private static final class Run {
+        private final double fps;
+        private double lastFed = Double.NaN;
+        private boolean endOfStream;
+        private boolean open;
+
+        Run(double fps) {
+            this.fps = fps;
+        }
+
+        /** Counts the frames between the last one fed and {@code pts} as skipped. */
+        void skipTo(ContentDetector detector, double pts) {
+            if (!Double.isNaN(lastFed)) {
+                detector.skip(Math.round((pts - lastFed) * fps) - 1);
             }
         }
-        return analysed;
+
+        /** Ends the current stretch of fed frames: resolves a pending merge as more of the same content would. */
+        void close(ContentDetector detector, DoubleList cutPts, DoubleList cutStrength) {
+            if (open && !endOfStream) {
+                SceneCut cut = detector.flush();
+                if (cut != null) {
+                    cutPts.add(cut.ptsS());
+                    cutStrength.add(cut.strength());
+                }
+            }
+            open = false;
+            endOfStream = false;
+            lastFed = Double.NaN;
+        }
+
+        /**
+         * Decodes every frame from {@code a} to {@code b} ({@code seek(a, ALL_FRAMES)}) through
+         * {@code detector}, collecting the cuts it reports. With {@code cand} its frames become
+         * representative candidates. Returns the number of frames analysed.
+         */
+        long decode(FrameSource source, ContentDetector detector, double a, double b, Candidates cand,
+                    DoubleList cutPts, DoubleList cutStrength) throws VideoException {
+            source.seek(a, DecodeMode.ALL_FRAMES);
+            open = true;
+            long analysed = 0;
+            byte[] luma = null;
+            double fedHere = Double.NaN;
+            Frame f;
+            boolean reachedEnd = true;
+            while ((f = source.next()) != null) {
+                double pts = f.ptsSeconds();
+                if (pts < a - EPS || (!Double.isNaN(fedHere) && pts <= fedHere)) {
+                    continue; // leading pictures of an open GOP, or a repeated timestamp
+                }
+                if (pts > b + EPS) {
+                    reachedEnd = false;
+                    break;
+                }
+                fedHere = pts;
+                lastFed = pts;
+                analysed++;
+                SceneCut cut = detector.feed(f);
+                if (cand != null) {
+                    luma = ImageMeasures.luma(f, luma);
+                    cand.add(pts, ImageMeasures.laplacianVarianceOfLuma(luma, f.width(), f.height()), f.isKeyframe());
+                }
+                if (cut != null) {
+                    cutPts.add(cut.ptsS());
+                    cutStrength.add(cut.strength());
+                }
+                if (pts >= b - EPS) {
+                    reachedEnd = false;
+                    break; // no need to decode the next frame
+                }
+            }
+            endOfStream = reachedEnd;
+            return analysed;
+        }
     }
 
     private static int[] sortedOrder(DoubleList values) {

@@ -196,6 +196,70 @@ class ContentDetectorTest {
         assertThat(reported).containsExactly(new int[] {30, 30}, new int[] {70, 55});
     }
 
+    /** Colours that change every frame (each step far above threshold). */
+    private static int[][] busy(int length) {
+        int[][] out = new int[length][];
+        for (int i = 0; i < length; i++) {
+            out[i] = RGBW[i % 4];
+        }
+        return out;
+    }
+
+    private static int[][] concat(int[][] a, int[][] b) {
+        int[][] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static int[][] still(int length, int[] colour) {
+        int[][] out = new int[length][];
+        java.util.Arrays.fill(out, colour);
+        return out;
+    }
+
+    @Test
+    void flushResolvesAPendingMergeOnlyWhenTheLastFrameIsQuiet() {
+        // cut at 30, fast cuts 40..55 (a merge spanning 15 frames), calm frames up to 62: the merge
+        // needs calm frames up to 70, so nothing yet; more calm content would give 55
+        int[][] seq = sequence(63, new int[] {0, 30, 40, 45, 50, 55}, new int[][] {RGBW[0], RGBW[1], RGBW[2],
+                RGBW[3], RGBW[4], RGBW[1]});
+        ContentDetector d = new ContentDetector();
+        assertThat(run(d, seq, 30)).extracting(SceneCut::ptsS).containsExactly(1.0);
+        SceneCut c = d.flush();
+        assertThat(c).isNotNull();
+        assertThat(c.ptsS()).isEqualTo(55 / 30.0);
+        assertThat(d.flush()).isNull(); // resolved once
+        // the same stopping inside the busy stretch: it goes on, nothing to report
+        ContentDetector busy = new ContentDetector();
+        run(busy, concat(still(30, RGBW[0]), busy(30)), 30);
+        assertThat(busy.flush()).isNull();
+    }
+
+    @Test
+    void aResumedDetectorGuessesTheFramesBeforeFromItsFirstComparison() {
+        // resumed inside a busy stretch after an earlier cut: merging from the start, no cut at the
+        // first changing frame; the stretch ends at 40, reported once 15 calm frames follow
+        ContentDetector d = new ContentDetector();
+        d.resume(true);
+        int[][] seq = concat(busy(40), still(30, RGBW[4]));
+        assertThat(run(d, seq, 30)).extracting(SceneCut::ptsS).containsExactly(40 / 30.0);
+        // resumed in calm content: a cut 3 frames in is a cut (the minimum length is taken as met)
+        ContentDetector calm = new ContentDetector();
+        calm.resume(false);
+        assertThat(run(calm, concat(still(3, RGBW[0]), still(30, RGBW[1])), 30))
+                .extracting(SceneCut::ptsS).containsExactly(3 / 30.0);
+        // a fresh detector counts the minimum length from its first frame instead
+        assertThat(run(new ContentDetector(), concat(still(3, RGBW[0]), still(30, RGBW[1])), 30)).isEmpty();
+        // skipped frames count towards the minimum length
+        ContentDetector skipping = new ContentDetector();
+        List<SceneCut> first = run(skipping, concat(still(20, RGBW[0]), still(5, RGBW[1])), 30);
+        assertThat(first).extracting(SceneCut::ptsS).containsExactly(20 / 30.0);
+        skipping.skip(20);
+        byte[] rgb = new byte[W * H * 3];
+        Synth.fill(rgb, W * H, 255, 255, 255);
+        assertThat(skipping.feed(new Frame(W, H, rgb, 45 / 30.0))).isNotNull();
+    }
+
     @Test
     void suppressModeIgnoresCutsUntilMinLengthSinceLastCut() {
         int[][] seq = sequence(80, new int[] {0, 20, 28, 40}, RGBW);

@@ -228,11 +228,13 @@ class SceneSamplerTest {
         assertThat(auto.framesAnalysed()).isEqualTo(5 + 111 + 1);
 
         // the same with a fixed 1.6 s cadence (48 frames: the texture repeats, so I-frames of one scene
-        // look alike), where the keyframe comparison alone saw nothing of the scene 60..85
+        // look alike), where the keyframe comparison alone saw nothing of the scene 60..85. With packet
+        // data only intervals with suspects are decoded, so the cut at 300 (not on a key frame) is an
+        // intra picture too, as an encoder codes it
         int[] cadence = FakeFrameSource.every(48, 450);
         FakeFrameSource.Painter inside = awayAndBack(60, 85, 300);
         FakeFrameSource fixed = new FakeFrameSource(W, H, FPS, 450, cadence, inside)
-                .packets(packetSizes(cadence, 60, 85));
+                .packets(packetSizes(cadence, 60, 85, 300));
         SamplingResult r = SAMPLER.sample(fixed, policy(SamplerMode.AUTO));
         assertThat(r.sampler()).isEqualTo("auto:refined");
         assertThat(cutTimes(r)).containsExactly(60 / FPS, 85 / FPS, 300 / FPS);
@@ -240,6 +242,145 @@ class SceneSamplerTest {
         SamplingResult blind = SAMPLER.sample(withoutPackets, policy(SamplerMode.AUTO));
         assertThat(blind.sampler()).isEqualTo("auto:refined");
         assertThat(cutTimes(blind)).containsExactly(300 / FPS);
+    }
+
+    @Test
+    void autoOnAFixedCadenceWithPacketsDecodesOnlyIntervalsWithEvidenceOfACut() throws VideoException {
+        // a brightness ramp (a zoom or pan: every I-frame interval changes, no frame reaches the
+        // threshold) up to frame 100, then cuts at 100 and 205, neither on the 1 s key cadence
+        int[] cadence = FakeFrameSource.every(30, 300);
+        FakeFrameSource.Painter painter = (index, rgb, w, h) -> {
+            if (index < 100) {
+                int v = 10 + 2 * index;
+                Synth.textured(rgb, w, h, new int[] {v, v, v}, index, 10);
+            } else {
+                Synth.textured(rgb, w, h, Synth.PALETTE[index < 205 ? 1 : 2], index, 10);
+            }
+        };
+        // premise: the ramp's I-frames differ by more than REFINE_CANDIDATE_FACTOR x threshold
+        byte[] a = new byte[W * H * 3];
+        byte[] b = new byte[W * H * 3];
+        painter.paint(30, a, W, H);
+        painter.paint(60, b, W, H);
+        assertThat(ContentDetector.contentValue(new dev.videoclass.Frame(W, H, a, 1), new dev.videoclass.Frame(W, H, b, 2)))
+                .isGreaterThan(SceneSampler.REFINE_CANDIDATE_FACTOR * ContentDetector.DEFAULT_THRESHOLD);
+        SamplingResult exact = SAMPLER.sample(new FakeFrameSource(W, H, FPS, 300, cadence, painter),
+                policy(SamplerMode.EXACT));
+        assertThat(cutTimes(exact)).containsExactly(100 / FPS, 205 / FPS);
+
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 300, cadence, painter)
+                .packets(packetSizes(cadence, 100, 205));
+        SamplingResult auto = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        assertThat(auto.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(auto)).containsExactly(cutTimes(exact));
+        // 10 I-frames, frames 90..100 and 180..205 up to the suspects, I-frames 120 and 210 compared
+        // with them; none of the ramp's intervals
+        assertThat(auto.framesAnalysed()).isEqualTo(10 + 11 + 1 + 26 + 1);
+
+        // without packet data (the old rule, kept): the ramp's changed intervals are decoded as well
+        FakeFrameSource blind = new FakeFrameSource(W, H, FPS, 300, cadence, painter);
+        SamplingResult old = SAMPLER.sample(blind, policy(SamplerMode.AUTO));
+        assertThat(old.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(old)).containsExactly(cutTimes(exact));
+        assertThat(old.framesAnalysed()).isGreaterThan(auto.framesAnalysed() + 60);
+    }
+
+    /** Calm scene 0 up to {@code busy}, then a new colour every frame up to {@code calm} (or the end), then calm scene 8. */
+    private static FakeFrameSource.Painter busyStretch(int busy, int calm) {
+        return (index, rgb, w, h) -> {
+            int[] c = index < busy ? Synth.PALETTE[0] : index < calm ? Synth.PALETTE[1 + (index + 2) % 7] : Synth.PALETTE[8];
+            Synth.textured(rgb, w, h, c, index, 10);
+        };
+    }
+
+    /**
+     * Packets of {@link #busyStretch}: key pictures 5000 bytes in calm content and 20000 in busy
+     * content, predicted pictures 600/150-250 and 8000; {@code intra} frames 3x the busy ones.
+     */
+    private static IntUnaryOperator busyPackets(int[] iframes, int busy, int calm, int... intra) {
+        return i -> {
+            boolean isBusy = i >= busy && i < calm;
+            if (Arrays.binarySearch(iframes, i) >= 0) {
+                return isBusy ? 20000 : 5000;
+            }
+            if (IntStream.of(intra).anyMatch(x -> x == i)) {
+                return 30000;
+            }
+            if (i == calm) {
+                return 3000; // the cut into calm content: an intra picture, but smaller than the busy ones
+            }
+            return isBusy ? 8000 : i % 4 == 0 ? 600 : 150 + 50 * (i % 3);
+        };
+    }
+
+    @Test
+    void autoRefinedRunsMergeABusyStretchAsExactDoes() throws VideoException {
+        int[] cadence = FakeFrameSource.every(30, COUNT);
+        // busy from 190 to 350: exact reports 190, merges the busy frames and, once the calm scene has
+        // lasted 15 frames, reports the merge's last above-threshold frame, 350
+        FakeFrameSource.Painter painter = busyStretch(190, 350);
+        SamplingResult exact = SAMPLER.sample(new FakeFrameSource(W, H, FPS, COUNT, cadence, painter),
+                policy(SamplerMode.EXACT));
+        assertThat(cutTimes(exact)).containsExactly(190 / FPS, 350 / FPS);
+        // the cut at 190 has an outsized packet; the one at 350 is found from the key sizes (20000 ->
+        // 5000); the busy intervals between change but hold no suspect and are not decoded. The run
+        // 330..360 starts busy (merging, no cut at its start) and ends 10 frames into the calm scene,
+        // where the pending merge is resolved as more calm frames would resolve it
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, COUNT, cadence, painter)
+                .packets(busyPackets(cadence, 190, 350));
+        SamplingResult auto = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        assertThat(auto.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(auto)).containsExactly(cutTimes(exact));
+        assertThat(auto.framesAnalysed()).isEqualTo(20 + 31 + 31);
+    }
+
+    @Test
+    void autoInventsNoCutInABusyStretchThatRunsToTheEnd() throws VideoException {
+        int[] cadence = FakeFrameSource.every(30, COUNT);
+        FakeFrameSource.Painter painter = busyStretch(190, COUNT);
+        SamplingResult exact = SAMPLER.sample(new FakeFrameSource(W, H, FPS, COUNT, cadence, painter),
+                policy(SamplerMode.EXACT));
+        assertThat(cutTimes(exact)).containsExactly(190 / FPS); // the merge pending at the end is dropped
+        // an outsized packet at 280 inside the busy stretch: its run starts busy and finds no cut;
+        // the run 180..210 ends busy, where a pending merge is not resolved
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, COUNT, cadence, painter)
+                .packets(busyPackets(cadence, 190, COUNT, 280));
+        SamplingResult auto = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        assertThat(auto.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(auto)).containsExactly(cutTimes(exact));
+        // 20 I-frames, 180..210, 270..280 and I-frame 300 compared with frame 280
+        assertThat(auto.framesAnalysed()).isEqualTo(20 + 31 + 11 + 1);
+    }
+
+    @Test
+    void autoRunsTheExactPassWhenTheIntervalsToRefineHoldMostPackets() throws VideoException {
+        // a cut 25 frames into every second: 19 intervals decoded up to their suspect, 26 of 30 frames each
+        int[] starts = IntStream.concat(IntStream.of(0), IntStream.range(1, 20).map(s -> 30 * s - 5)).toArray();
+        int[] cadence = FakeFrameSource.every(30, COUNT);
+        int[] intra = Arrays.copyOfRange(starts, 1, starts.length);
+        FakeFrameSource exactSrc = new FakeFrameSource(W, H, FPS, COUNT, cadence, Synth.scenes(starts));
+        SamplingResult exact = SAMPLER.sample(exactSrc, policy(SamplerMode.EXACT));
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, COUNT, cadence, Synth.scenes(starts))
+                .packets(packetSizes(cadence, intra));
+        SamplingResult auto = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        assertThat(auto.sampler()).isEqualTo("auto:exact");
+        assertThat(cutTimes(auto)).containsExactly(cutTimes(exact)).hasSize(19);
+        assertThat(auto.framesAnalysed()).isEqualTo(20 + COUNT);
+        // a few of them stay refined
+        int[] few = {0, 55, 175, 295};
+        FakeFrameSource some = new FakeFrameSource(W, H, FPS, COUNT, cadence, Synth.scenes(few))
+                .packets(packetSizes(cadence, 55, 175, 295));
+        SamplingResult r = SAMPLER.sample(some, policy(SamplerMode.AUTO));
+        assertThat(r.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(r)).containsExactly(55 / FPS, 175 / FPS, 295 / FPS);
+    }
+
+    @Test
+    void keySizeJumpRule() {
+        assertThat(SceneSampler.sizeJump(19999, 7945)).isTrue();
+        assertThat(SceneSampler.sizeJump(7945, 19999)).isTrue();
+        assertThat(SceneSampler.sizeJump(10981, 14087)).isFalse(); // consecutive key pictures of a zoom
+        assertThat(SceneSampler.sizeJump(Double.NaN, 5000)).isTrue(); // unknown: decode
     }
 
     @Test
