@@ -47,13 +47,20 @@ echo "writing test videos into $WORK ..." >&2
 make_video "$WORK/h264-720p-24s.mp4" 1280x720 "$SHORT" -c:v libx264 -preset veryfast -crf 23
 make_video "$WORK/hevc-1080p-24s.mov" 1920x1080 "$SHORT" -c:v libx265 -preset fast -crf 24 -tag:v hvc1 -x265-params log-level=error
 make_video "$WORK/h264-720p-10min.mp4" 1280x720 "$LONG" -c:v libx264 -preset ultrafast -crf 28
+# like a phone: key frames on a fixed 1 s cadence, no encoder scene cuts; a zoom, a cut, a moving
+# pattern, a cut, a busy cellular automaton
+if [ ! -s "$WORK/phone-like-1080p-24s.mov" ]; then
+  FF -filter_complex "mandelbrot=s=1920x1080:r=30,trim=duration=9.4,setpts=PTS-STARTPTS,format=yuv420p[a];testsrc2=s=1920x1080:r=30,trim=duration=8.3,setpts=PTS-STARTPTS,format=yuv420p,hue=h=90[b];cellauto=s=1920x1080:r=30:rule=30,trim=duration=6.3,setpts=PTS-STARTPTS,format=yuv420p[c];[a][b][c]concat=n=3:v=1:a=0[out]" \
+    -map '[out]' -c:v libx265 -preset fast -crf 24 -tag:v hvc1 \
+    -x265-params log-level=error:keyint=30:min-keyint=30:scenecut=0:open-gop=0 -y "$WORK/phone-like-1080p-24s.mov"
+fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 timeit() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; return 1; }; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }
 
 echo "machine: $(nproc) cores, $(awk '/model name/{$1=$2=$3="";print;exit}' /proc/cpuinfo | xargs), $(date -u +%F)"
 echo "runs per measurement: $RUNS (interleaved); times in seconds, wall clock, JVM start included for videoclass"
-for f in h264-720p-24s.mp4 hevc-1080p-24s.mov; do
+for f in h264-720p-24s.mp4 hevc-1080p-24s.mov phone-like-1080p-24s.mov; do
   v="$WORK/$f"
   : > "$WORK/floor" ; : > "$WORK/exact" ; : > "$WORK/auto" ; : > "$WORK/classify"
   for ((r = 0; r < RUNS; r++)); do

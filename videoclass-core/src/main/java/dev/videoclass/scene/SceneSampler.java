@@ -41,11 +41,11 @@ import java.util.List;
  *       <p><b>Suspect packets.</b> A non-key packet is suspect — a cut the encoder coded as an intra
  *       picture without the key flag (x265 non-key I pictures, x264 P pictures made of intra blocks), or
  *       with B-frames the first forward reference after a cut — when all three hold: it is at least
- *       {@value #SUSPECT_FACTOR} x the {@value #SUSPECT_QUANTILE} quantile of the non-key packets within
- *       {@value #SUSPECT_WINDOW} packets either side in decode order (the larger predicted pictures,
- *       not the B-frames a median would pick); at least {@value #SUSPECT_KEY_SHARE} of the smaller of
+ *       {@value SuspectPackets#SUSPECT_FACTOR} x the {@value SuspectPackets#SUSPECT_QUANTILE} quantile of the non-key packets within
+ *       {@value SuspectPackets#SUSPECT_WINDOW} packets either side in decode order (the larger predicted pictures,
+ *       not the B-frames a median would pick); at least {@value SuspectPackets#SUSPECT_KEY_SHARE} of the smaller of
  *       the key packets before and after it (an intra picture costs about an I-frame of its scene); and
- *       at least {@value #SUSPECT_MIN_BITS_PER_PIXEL} bits per coded pixel (tiny packets of static
+ *       at least {@value SuspectPackets#SUSPECT_MIN_BITS_PER_PIXEL} bits per coded pixel (tiny packets of static
  *       content never count). Every I-frame interval {@code [A,B]} holding a suspect at {@code s} is
  *       decoded from {@code A} ({@code seek(A, ALL_FRAMES)}) up to its last suspect: the cut is at or
  *       before the suspect's frame. The I-frame {@code B} is then compared with the last decoded frame,
@@ -172,43 +172,6 @@ public final class SceneSampler implements KeyframeSampler {
      */
     public static final double REFINE_MAX_COVERAGE = 0.4;
 
-    /**
-     * A non-key packet is <em>suspect</em> (an intra-coded cut the encoder did not flag as key) only
-     * when it is at least this many times {@link #SUSPECT_QUANTILE} of the non-key packets around it.
-     * Against the 90th percentile (the larger predicted pictures: P-frames when B-frames are used), an
-     * intra-coded cut picture measured 3.6-28x on x264/x265 test videos, while regular pictures,
-     * including the large first P-frame after an I-frame, stayed below 2.5x.
-     */
-    static final double SUSPECT_FACTOR = 3.0;
-    /**
-     * Quantile of the surrounding non-key packet sizes used as the reference. Not the median: with
-     * B-frames the median is a B-frame, and ordinary P-frames are 3-6x that.
-     */
-    static final double SUSPECT_QUANTILE = 0.9;
-    /**
-     * Non-key packets on each side (decode order) of the reference window: about a second at 30 fps,
-     * several mini-GOPs. With the default minimum scene length of 15 frames at most four other cuts
-     * fall in it, fewer than the six packets above the 90th percentile of 60.
-     */
-    static final int SUSPECT_WINDOW = 30;
-    /**
-     * A suspect is at least this share of the smaller of the two key packets around it (of the one
-     * before it after the last I-frame). An intra picture of a new scene costs about what an I-frame of
-     * that scene costs: 0.54-1.0 of the smaller neighbour measured, 0.37 for a cut into a simple scene
-     * after the last I-frame of a complex one. The last scene that starts in an interval runs into the
-     * closing I-frame, so comparing with the smaller one does not lose it; a scene that starts and ends
-     * inside the interval ends in a cut back whose picture is as large as the I-frames. A sanity check
-     * next to {@link #SUSPECT_FACTOR}: ordinary P-frames reach 0.36 (the first one after an I-frame),
-     * and in high-motion content more, but those are not 3x their neighbours.
-     */
-    static final double SUSPECT_KEY_SHARE = 0.25;
-    /**
-     * Floor for a suspect, bits per coded pixel (576 bytes at 640x360, 5.2 KB at 1080p): in static
-     * content predicted pictures are a few dozen bytes, and a picture several times that is still no
-     * cut. Intra-coded pictures of real content measured 0.13-0.55 bits per pixel.
-     */
-    static final double SUSPECT_MIN_BITS_PER_PIXEL = 0.02;
-
     private static final double FALLBACK_FPS = 30.0;
     private static final double EPS = 1e-6;
 
@@ -255,7 +218,7 @@ public final class SceneSampler implements KeyframeSampler {
         }
         Cadence c = cadence(gaps, fps);
         List<PacketInfo> packets = source.packetsRead();
-        double[] until = suspectIntervals(k, suspectPackets(packets, info));
+        double[] until = suspectIntervals(k, SuspectPackets.find(packets, info));
         if (!c.regular) {
             boolean any = false;
             for (double u : until) {
@@ -314,14 +277,14 @@ public final class SceneSampler implements KeyframeSampler {
                 size.add(p.sizeBytes());
             }
         }
-        int[] order = sortedOrder(pts);
+        int[] order = Sorted.order(pts);
         double[] sp = new double[order.length];
         for (int i = 0; i < order.length; i++) {
             sp[i] = pts.get(order[i]);
         }
         double[] out = new double[k.count];
         for (int i = 0; i < k.count; i++) {
-            int at = upperBound(sp, k.pts[i] + 0.5 / fps);
+            int at = Sorted.upperBound(sp, k.pts[i] + 0.5 / fps);
             out[i] = at > 0 && Math.abs(sp[at - 1] - k.pts[i]) <= 0.5 / fps
                     ? size.get(order[at - 1]) : Double.NaN;
         }
@@ -350,101 +313,9 @@ public final class SceneSampler implements KeyframeSampler {
                 continue;
             }
             double end = i < k.count ? Math.min(until[i], k.pts[i]) : until[i];
-            covered += upperBound(sorted, end) - upperBound(sorted, k.pts[i - 1] - 2 * EPS);
+            covered += Sorted.upperBound(sorted, end) - Sorted.upperBound(sorted, k.pts[i - 1] - 2 * EPS);
         }
         return (double) covered / sorted.length;
-    }
-
-    /**
-     * Presentation times of the suspect packets (see {@link #SUSPECT_FACTOR} and the class comment),
-     * sorted; empty when the source reports no packets.
-     */
-    static double[] suspectPackets(List<PacketInfo> packets, VideoInfo info) {
-        int n = packets.size();
-        if (n == 0) {
-            return new double[0];
-        }
-        DoubleList keyPts = new DoubleList(64);
-        DoubleList keySizes = new DoubleList(64);
-        int[] nonKey = new int[n];
-        double[] nonKeyPts = new double[n];
-        int m = 0;
-        for (PacketInfo p : packets) {
-            if (p.key()) {
-                if (!Double.isNaN(p.ptsS())) {
-                    keyPts.add(p.ptsS());
-                    keySizes.add(p.sizeBytes());
-                }
-            } else {
-                nonKey[m] = p.sizeBytes();
-                nonKeyPts[m] = p.ptsS();
-                m++;
-            }
-        }
-        // key packets by time (decode order may differ from presentation order)
-        int[] keyOrder = sortedOrder(keyPts);
-        double[] kp = new double[keyOrder.length];
-        double[] ks = new double[keyOrder.length];
-        for (int i = 0; i < kp.length; i++) {
-            kp[i] = keyPts.get(keyOrder[i]);
-            ks[i] = keySizes.get(keyOrder[i]);
-        }
-        long pixels = info == null ? 0
-                : info.codedWidth() > 0 && info.codedHeight() > 0 ? (long) info.codedWidth() * info.codedHeight()
-                : (long) Math.max(0, info.width()) * Math.max(0, info.height());
-        double floor = SUSPECT_MIN_BITS_PER_PIXEL * pixels / 8.0;
-        int[] scratch = new int[2 * SUSPECT_WINDOW];
-        DoubleList out = new DoubleList(16);
-        for (int j = 0; j < m; j++) {
-            double pts = nonKeyPts[j];
-            int size = nonKey[j];
-            if (Double.isNaN(pts) || size < floor) {
-                continue;
-            }
-            int after = upperBound(kp, pts);
-            double smallerKey = Double.POSITIVE_INFINITY;
-            if (after > 0) {
-                smallerKey = ks[after - 1];
-            }
-            if (after < kp.length) {
-                smallerKey = Math.min(smallerKey, ks[after]);
-            }
-            if (smallerKey < Double.POSITIVE_INFINITY && size < SUSPECT_KEY_SHARE * smallerKey) {
-                continue;
-            }
-            int w = 0;
-            for (int q = Math.max(0, j - SUSPECT_WINDOW); q <= Math.min(m - 1, j + SUSPECT_WINDOW); q++) {
-                if (q != j) {
-                    scratch[w++] = nonKey[q];
-                }
-            }
-            if (w > 0) {
-                Arrays.sort(scratch, 0, w);
-                int reference = scratch[(int) Math.floor(SUSPECT_QUANTILE * (w - 1))];
-                if (size < SUSPECT_FACTOR * reference) {
-                    continue;
-                }
-            }
-            out.add(pts);
-        }
-        double[] result = out.toArray();
-        Arrays.sort(result);
-        return result;
-    }
-
-    /** Index of the first element of sorted {@code a} greater than {@code v} (plus EPS). */
-    private static int upperBound(double[] a, double v) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= v + EPS) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /**
@@ -457,7 +328,7 @@ public final class SceneSampler implements KeyframeSampler {
         double[] until = new double[k.count + 1];
         Arrays.fill(until, Double.NaN);
         for (double s : suspects) {
-            int i = upperBound(k.pts, s); // k.pts holds exactly k.count times
+            int i = Sorted.upperBound(k.pts, s); // k.pts holds exactly k.count times
             if (i == 0 || s - k.pts[i - 1] <= EPS) {
                 continue;
             }
@@ -575,7 +446,7 @@ public final class SceneSampler implements KeyframeSampler {
         double firstPts = k.pts[0];
         double last = firstPts;
         List<SceneCut> cuts = new ArrayList<>();
-        int[] order = sortedOrder(cutPts);
+        int[] order = Sorted.order(cutPts);
         for (int idx : order) {
             double p = cutPts.get(idx);
             if (p - last >= minLenS - EPS) {
@@ -585,7 +456,7 @@ public final class SceneSampler implements KeyframeSampler {
         }
         // representatives: sweep candidates and cuts in time order
         SceneTracker tracker = new SceneTracker(SKIP_AFTER_CUT_S);
-        int[] candOrder = sortedOrder(cand.pts);
+        int[] candOrder = Sorted.order(cand.pts);
         int c = 0;
         double prevPts = Double.NaN;
         for (int idx : candOrder) {
@@ -689,18 +560,6 @@ public final class SceneSampler implements KeyframeSampler {
         }
     }
 
-    private static int[] sortedOrder(DoubleList values) {
-        Integer[] idx = new Integer[values.size()];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (x, y) -> Double.compare(values.get(x), values.get(y)));
-        int[] out = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            out[i] = idx[i];
-        }
-        return out;
-    }
 
     // ---------------------------------------------------------------- passes
 

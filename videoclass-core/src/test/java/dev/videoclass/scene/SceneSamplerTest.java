@@ -197,7 +197,7 @@ class SceneSamplerTest {
         // at 0.02 bits per pixel of 64x36), though it passes the other two tests
         FakeFrameSource still = new FakeFrameSource(W, H, FPS, 300, new int[] {0, 130, 170}, Synth.scenes(0))
                 .packets(i -> i == 0 || i == 130 || i == 170 ? 12 : i == 70 ? 5 : 1);
-        assertThat(SceneSampler.suspectPackets(still.packetsRead(), still.info())).isEmpty();
+        assertThat(SuspectPackets.find(still.packetsRead(), still.info())).isEmpty();
         SamplingResult s = SAMPLER.sample(still, policy(SamplerMode.AUTO));
         assertThat(s.sampler()).isEqualTo("auto:keyframes");
         assertThat(still.framesDecoded()).isEqualTo(3);
@@ -392,15 +392,15 @@ class SceneSamplerTest {
         while (src.next() != null) {
             // demux everything
         }
-        assertThat(SceneSampler.suspectPackets(src.packetsRead(), src.info())).containsExactly(50 / FPS, 150 / FPS);
+        assertThat(SuspectPackets.find(src.packetsRead(), src.info())).containsExactly(50 / FPS, 150 / FPS);
         // below the share of the smaller surrounding key packet (3000 < 0.25 * 16000)
         src.packets(i -> i == 0 || i == 100 ? 16000 : i == 50 ? 3000 : 150);
-        assertThat(SceneSampler.suspectPackets(src.packetsRead(), src.info())).isEmpty();
+        assertThat(SuspectPackets.find(src.packetsRead(), src.info())).isEmpty();
         // not far enough above the large predicted pictures around it (every other picture 1200 bytes)
         src.packets(i -> i == 0 || i == 100 ? 5000 : i == 50 ? 3000 : i % 2 == 0 ? 1200 : 150);
-        assertThat(SceneSampler.suspectPackets(src.packetsRead(), src.info())).isEmpty();
+        assertThat(SuspectPackets.find(src.packetsRead(), src.info())).isEmpty();
         // no packets: nothing
-        assertThat(SceneSampler.suspectPackets(List.of(), src.info())).isEmpty();
+        assertThat(SuspectPackets.find(List.of(), src.info())).isEmpty();
     }
 
     @Test
