@@ -77,6 +77,8 @@ public final class FfmpegFrameSource implements FrameSource {
             "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,mpeg,flv,asf,ogg,ivf,h264,hevc,m4v";
 
     private static final int AVERROR_EAGAIN = -11;
+    private static final int FF_THREAD_FRAME = 1;
+    private static final int FF_THREAD_SLICE = 2;
     /** libavutil/frame.h AV_FRAME_FLAG_KEY (a macro the bindings do not carry). */
     private static final int AV_FRAME_FLAG_KEY = 1 << 1;
     private static final int KEYFRAME_WINDOW = 3;
@@ -114,7 +116,18 @@ public final class FfmpegFrameSource implements FrameSource {
     private final long deadlineNanos;
 
     private AVFormatContext fmt;
+    /** The decoder in use: {@link #streamCodec} or, in keyframe-only mode, {@link #keyCodec}. */
     private AVCodecContext codec;
+    /** Frame-threaded decoder for whole stretches of the stream and for captures. */
+    private AVCodecContext streamCodec;
+    /**
+     * Slice-threaded decoder for keyframe-only mode, opened on first use. Key pictures are decoded one
+     * at a time, where frame threads cannot help; slice threads split one picture across cores when
+     * the stream allows it (HEVC wavefronts, as x265 writes by default, or multiple slices):
+     * 0.53 s instead of 0.80 s for the 24 key frames of a 1080p HEVC file on 2 cores.
+     */
+    private AVCodecContext keyCodec;
+    private AVCodec decoderImpl;
     private AVPacket pkt;
     private AVFrame frame;
     private AVFrame held;
@@ -281,22 +294,9 @@ public final class FfmpegFrameSource implements FrameSource {
         analysisH = Math.max(2, (int) Math.round(analysisW * dispH / (double) dispW / 2.0) * 2);
         analysisRgb = new byte[analysisW * analysisH * 3];
 
-        codec = avcodec.avcodec_alloc_context3(dec);
-        if (codec == null || codec.isNull()) {
-            throw new OutOfMemoryError("avcodec_alloc_context3");
-        }
-        ret = avcodec.avcodec_parameters_to_context(codec, par);
-        if (ret < 0) {
-            throw new VideoException(ErrorCode.UNSUPPORTED_FORMAT, "bad codec parameters: " + avError(ret));
-        }
-        codec.pkt_timebase(timeBase);
-        codec.thread_count(0); // FFmpeg's own choice, as the ffmpeg tool makes it (cores + 1 frame threads)
-        codec.thread_type(1 | 2); // FF_THREAD_FRAME | FF_THREAD_SLICE
-        codec.skip_loop_filter(ANALYSIS_LOOP_FILTER);
-        ret = avcodec.avcodec_open2(codec, dec, (PointerPointer<?>) null);
-        if (ret < 0) {
-            throw new VideoException(ErrorCode.UNSUPPORTED_FORMAT, "cannot open the " + codecName + " decoder: " + avError(ret));
-        }
+        decoderImpl = dec;
+        streamCodec = openDecoder(FF_THREAD_FRAME | FF_THREAD_SLICE);
+        codec = streamCodec;
         for (int i = 0; i < fmt.nb_streams(); i++) {
             if (i != videoIndex) {
                 fmt.streams(i).discard(avcodec.AVDISCARD_ALL);
@@ -583,12 +583,47 @@ public final class FfmpegFrameSource implements FrameSource {
         return pts;
     }
 
+    /** A decoder context for the video stream with FFmpeg's own thread count and the given threading kinds. */
+    private AVCodecContext openDecoder(int threadType) throws VideoException {
+        AVCodecContext c = avcodec.avcodec_alloc_context3(decoderImpl);
+        if (c == null || c.isNull()) {
+            throw new OutOfMemoryError("avcodec_alloc_context3");
+        }
+        String name = decoderImpl.name().getString();
+        int ret = avcodec.avcodec_parameters_to_context(c, fmt.streams(videoIndex).codecpar());
+        if (ret >= 0) {
+            c.pkt_timebase(timeBase);
+            c.thread_count(0); // FFmpeg's own choice, as the ffmpeg tool makes it (cores + 1 frame threads)
+            c.thread_type(threadType);
+            c.skip_loop_filter(ANALYSIS_LOOP_FILTER);
+            ret = avcodec.avcodec_open2(c, decoderImpl, (PointerPointer<?>) null);
+        }
+        if (ret < 0) {
+            avcodec.avcodec_free_context(c);
+            throw new VideoException(ErrorCode.UNSUPPORTED_FORMAT, "cannot open the " + name + " decoder: " + avError(ret));
+        }
+        return c;
+    }
+
+    /** The decoder for {@code m}; the keyframe-only one is opened on first use. */
+    private AVCodecContext decoderFor(DecodeMode m) throws VideoException {
+        if (m != DecodeMode.KEYFRAMES_ONLY) {
+            return streamCodec;
+        }
+        if (keyCodec == null) {
+            keyCodec = openDecoder(FF_THREAD_SLICE);
+        }
+        return keyCodec;
+    }
+
     @Override
     public void seek(double ptsSeconds, DecodeMode newMode) throws VideoException {
         ensureOpen();
         try {
             reposition(ptsSeconds);
             mode = newMode == null ? DecodeMode.ALL_FRAMES : newMode;
+            codec = decoderFor(mode);
+            avcodec.avcodec_flush_buffers(codec);
             codec.skip_frame(mode == DecodeMode.KEYFRAMES_ONLY ? AVDISCARD_NONKEY : AVDISCARD_DEFAULT);
             codec.skip_loop_filter(ANALYSIS_LOOP_FILTER);
         } catch (VideoException e) {
@@ -636,8 +671,9 @@ public final class FfmpegFrameSource implements FrameSource {
             throw internal(t);
         } finally {
             if (!closed) {
+                streamCodec.skip_loop_filter(ANALYSIS_LOOP_FILTER);
+                codec = mode == DecodeMode.KEYFRAMES_ONLY && keyCodec != null ? keyCodec : streamCodec;
                 codec.skip_frame(mode == DecodeMode.KEYFRAMES_ONLY ? AVDISCARD_NONKEY : AVDISCARD_DEFAULT);
-                codec.skip_loop_filter(ANALYSIS_LOOP_FILTER);
             }
         }
     }
@@ -648,6 +684,7 @@ public final class FfmpegFrameSource implements FrameSource {
         double seekPos = target;
         boolean found = false;
         double bestPts = Double.NaN;
+        codec = streamCodec;
         for (int attempt = 0; ; attempt++) {
             reposition(seekPos);
             codec.skip_frame(AVDISCARD_DEFAULT);
@@ -777,8 +814,11 @@ public final class FfmpegFrameSource implements FrameSource {
             if (pkt != null) {
                 avcodec.av_packet_free(pkt);
             }
-            if (codec != null) {
-                avcodec.avcodec_free_context(codec);
+            if (streamCodec != null) {
+                avcodec.avcodec_free_context(streamCodec);
+            }
+            if (keyCodec != null) {
+                avcodec.avcodec_free_context(keyCodec);
             }
             if (fmt != null) {
                 avformat.avformat_close_input(fmt);
@@ -793,6 +833,8 @@ public final class FfmpegFrameSource implements FrameSource {
             held = null;
             pkt = null;
             codec = null;
+            streamCodec = null;
+            keyCodec = null;
             fmt = null;
             opaque = null;
             if (deleteOnClose) {
