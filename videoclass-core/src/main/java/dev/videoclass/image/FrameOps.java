@@ -76,7 +76,7 @@ public final class FrameOps {
                 out[rowOut + i] = clampToByte(v);
             }
         }
-        return new Frame(width, height, out, frame.ptsSeconds());
+        return new Frame(width, height, out, frame.ptsSeconds(), frame.isKeyframe());
     }
 
     /**
@@ -122,7 +122,7 @@ public final class FrameOps {
                 out[o + 2] = src[s + 2];
             }
         }
-        return new Frame(nw, nh, out, frame.ptsSeconds());
+        return new Frame(nw, nh, out, frame.ptsSeconds(), frame.isKeyframe());
     }
 
     /** Mirrors left to right (for mirrored EXIF orientations). */
@@ -141,7 +141,7 @@ public final class FrameOps {
                 out[o + 2] = src[s + 2];
             }
         }
-        return new Frame(w, h, out, frame.ptsSeconds());
+        return new Frame(w, h, out, frame.ptsSeconds(), frame.isKeyframe());
     }
 
     private static byte clampToByte(float v) {

@@ -128,6 +128,8 @@ public final class FfmpegFrameSource implements FrameSource {
      */
     private AVCodecContext keyCodec;
     private AVCodec decoderImpl;
+    /** Whether key frames are captured from their packet alone (off only to test that path against the other). */
+    private boolean keyPacketCaptures = true;
     private AVPacket pkt;
     private AVFrame frame;
     private AVFrame held;
@@ -672,6 +674,10 @@ public final class FfmpegFrameSource implements FrameSource {
         } finally {
             if (!closed) {
                 streamCodec.skip_loop_filter(ANALYSIS_LOOP_FILTER);
+                if (keyCodec != null) {
+                    keyCodec.skip_loop_filter(ANALYSIS_LOOP_FILTER);
+                    keyCodec.skip_frame(AVDISCARD_NONKEY);
+                }
                 codec = mode == DecodeMode.KEYFRAMES_ONLY && keyCodec != null ? keyCodec : streamCodec;
                 codec.skip_frame(mode == DecodeMode.KEYFRAMES_ONLY ? AVDISCARD_NONKEY : AVDISCARD_DEFAULT);
             }
@@ -680,6 +686,12 @@ public final class FfmpegFrameSource implements FrameSource {
 
     private Frame doCapture(double target, int maxSide) throws VideoException {
         double half = 0.5 / (frameRate > 0 ? frameRate : 25);
+        if (keyPacketCaptures && isKeyPacketTime(target, half)) {
+            Frame key = captureKeyFrame(target, half, maxSide);
+            if (key != null) {
+                return key;
+            }
+        }
         double limit = target + half;
         double seekPos = target;
         boolean found = false;
@@ -722,13 +734,24 @@ public final class FfmpegFrameSource implements FrameSource {
         if (!found) {
             throw new VideoException(ErrorCode.NO_DECODABLE_FRAMES, "no frame could be decoded at " + target + " s");
         }
+        // the decoder state now belongs to the capture: next() continues from an unspecified position
+        return toCapture(held, bestPts, maxSide);
+    }
+
+    /**
+     * Converts a decoded picture to an owned, upright RGB frame at display aspect (its own sample
+     * aspect ratio, else the stream's) with the long side capped at {@code maxSide} (0: no cap), and
+     * releases the picture.
+     */
+    private Frame toCapture(AVFrame picture, double pts, int maxSide) {
+        boolean key = (picture.flags() & AV_FRAME_FLAG_KEY) != 0;
         double frameSar = sar;
-        AVRational fs = held.sample_aspect_ratio();
+        AVRational fs = picture.sample_aspect_ratio();
         if (fs.num() > 0 && fs.den() > 0) {
             frameSar = fs.num() / (double) fs.den();
         }
-        double dispW = held.width() * frameSar;
-        double dispH = held.height();
+        double dispW = picture.width() * frameSar;
+        double dispH = picture.height();
         double scale = 1.0;
         if (maxSide > 0 && Math.max(dispW, dispH) > maxSide) {
             scale = maxSide / Math.max(dispW, dispH);
@@ -736,10 +759,51 @@ public final class FfmpegFrameSource implements FrameSource {
         int w = Math.max(1, (int) Math.round(dispW * scale));
         int h = Math.max(1, (int) Math.round(dispH * scale));
         byte[] rgb = new byte[w * h * 3];
-        captureConv.convert(held, w, h, rgb);
-        avutil.av_frame_unref(held);
-        // the decoder state now belongs to the capture: next() continues from an unspecified position
-        return FrameOps.rotateClockwise(new Frame(w, h, rgb, bestPts), rotation);
+        captureConv.convert(picture, w, h, rgb);
+        avutil.av_frame_unref(picture);
+        return FrameOps.rotateClockwise(new Frame(w, h, rgb, pts, key), rotation);
+    }
+
+    /** For tests: turns the key-packet capture path off, so both paths can be compared. */
+    void useKeyPacketCaptures(boolean on) {
+        keyPacketCaptures = on;
+    }
+
+    /** Whether a key packet seen so far is presented within {@code half} seconds of {@code t}. */
+    private boolean isKeyPacketTime(double t, double half) {
+        for (PacketInfo p : packets.snapshot()) {
+            if (p.key() && Math.abs(p.ptsS() - t) <= half) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Captures the key frame presented at {@code target} by decoding its packet alone on the
+     * keyframe decoder (in-loop filters on, so the picture is exact): no GOP to decode and no
+     * frame-thread latency. Returns null when the packet is not met right after the seek.
+     */
+    private Frame captureKeyFrame(double target, double half, int maxSide) throws VideoException {
+        reposition(target);
+        codec = decoderFor(DecodeMode.KEYFRAMES_ONLY);
+        avcodec.avcodec_flush_buffers(codec);
+        codec.skip_frame(AVDISCARD_DEFAULT);
+        codec.skip_loop_filter(AVDISCARD_DEFAULT);
+        for (int n = 0; n < 4 && readVideoPacket(true); n++) {
+            double pts = decodeKeyPacket();
+            if (Double.isNaN(pts)) {
+                continue;
+            }
+            if (Math.abs(pts - target) <= half) {
+                return toCapture(frame, pts, maxSide);
+            }
+            avutil.av_frame_unref(frame);
+            if (pts > target) {
+                break;
+            }
+        }
+        return null;
     }
 
     /**
