@@ -53,8 +53,8 @@ class HeuristicScorerTest {
             a[i] = f.rgb()[i] & 0xFF;
         }
         for (int pass = 0; pass < 3; pass++) {
-            a = boxH(a, w, h, r);
-            a = transposeBox(a, w, h, r);
+            a = box(a, w, h, r, 1);
+            a = box(a, w, h, r, 0);
         }
         byte[] out = new byte[a.length];
         for (int i = 0; i < a.length; i++) {
@@ -63,38 +63,19 @@ class HeuristicScorerTest {
         return new Frame(w, h, out, f.ptsSeconds());
     }
 
-    private static int[] boxH(int[] a, int w, int h, int r) {
+    /** Box blur of radius {@code r} along x ({@code dx = 1}) or y ({@code dx = 0}), edges clamped. */
+    private static int[] box(int[] a, int w, int h, int r, int dx) {
         int[] o = new int[a.length];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 for (int c = 0; c < 3; c++) {
                     int sum = 0;
-                    int n = 0;
                     for (int k = -r; k <= r; k++) {
-                        int xx = Math.min(w - 1, Math.max(0, x + k));
-                        sum += a[(y * w + xx) * 3 + c];
-                        n++;
+                        int xx = Math.min(w - 1, Math.max(0, x + k * dx));
+                        int yy = Math.min(h - 1, Math.max(0, y + k * (1 - dx)));
+                        sum += a[(yy * w + xx) * 3 + c];
                     }
-                    o[(y * w + x) * 3 + c] = Math.round((float) sum / n);
-                }
-            }
-        }
-        return o;
-    }
-
-    private static int[] transposeBox(int[] a, int w, int h, int r) {
-        int[] o = new int[a.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int c = 0; c < 3; c++) {
-                    int sum = 0;
-                    int n = 0;
-                    for (int k = -r; k <= r; k++) {
-                        int yy = Math.min(h - 1, Math.max(0, y + k));
-                        sum += a[(yy * w + x) * 3 + c];
-                        n++;
-                    }
-                    o[(y * w + x) * 3 + c] = Math.round((float) sum / n);
+                    o[(y * w + x) * 3 + c] = Math.round((float) sum / (2 * r + 1));
                 }
             }
         }
