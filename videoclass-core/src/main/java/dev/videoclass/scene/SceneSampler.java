@@ -53,7 +53,8 @@ import java.util.List;
  *       scene that starts and ends between two I-frames that look alike.
  *     <ol>
  *       <li>at most one I-frame in a video longer than {@value #SHORT_CLIP_S} s (or of unknown
- *           duration): the exact pass ({@code "auto:exact"});</li>
+ *           duration), or in a shorter one whose packets hold a suspect: the exact pass
+ *           ({@code "auto:exact"});</li>
  *       <li>the gaps between consecutive I-frames are <em>irregular</em> — fewer than
  *           {@value #CADENCE_SHARE} of them within a tolerance (1.5 frame durations or 2 %) of the
  *           dominant gap — which is what encoders that put I-frames at scene cuts (x264/x265
@@ -207,7 +208,10 @@ public final class SceneSampler implements KeyframeSampler {
         KeyPass k = keyframePass(source, policy);
         double knownDuration = knownDuration(info);
         if (k.count <= 1) {
-            if (k.count == 1 && knownDuration > 0 && knownDuration <= SHORT_CLIP_S) {
+            // a short clip keeps its single I-frame unless its packets show a cut coded without
+            // one; then (and for longer videos) the exact pass, cheap for a clip this short
+            if (k.count == 1 && knownDuration > 0 && knownDuration <= SHORT_CLIP_S
+                    && SuspectPackets.find(source.packetsRead(), info).length == 0) {
                 return finish(k.pass, policy, "auto:keyframes", duration(info, k.lastPts(), fps));
             }
             return autoExact(source, policy, k.pass.framesAnalysed);

@@ -203,6 +203,24 @@ class SceneSamplerTest {
         assertThat(still.framesDecoded()).isEqualTo(3);
     }
 
+    @Test
+    void aShortClipWithOneKeyFrameAndAHiddenCutTakesTheExactPass() throws VideoException {
+        // 2 s, one I-frame at 0, a cut at frame 30 coded as a big non-key picture
+        int[] iframes = {0};
+        FakeFrameSource.Painter painter = awayAndBack(30, 60, 60);
+        FakeFrameSource withCut = new FakeFrameSource(W, H, FPS, 60, iframes, painter, 2.0)
+                .packets(packetSizes(iframes, 30));
+        SamplingResult r = SAMPLER.sample(withCut, policy(SamplerMode.AUTO));
+        assertThat(r.sampler()).isEqualTo("auto:exact");
+        assertThat(cutTimes(r)).containsExactly(30 / FPS);
+        // the same clip whose packets show nothing keeps its single key frame
+        FakeFrameSource quiet = new FakeFrameSource(W, H, FPS, 60, iframes, awayAndBack(60, 60, 60), 2.0)
+                .packets(packetSizes(iframes));
+        SamplingResult q = SAMPLER.sample(quiet, policy(SamplerMode.AUTO));
+        assertThat(q.sampler()).isEqualTo("auto:keyframes");
+        assertThat(quiet.framesDecoded()).isEqualTo(1);
+    }
+
     /** Scene colours by frame: A up to {@code b0}, B from {@code b0} to {@code b1}, A again, then C from {@code c}. */
     private static FakeFrameSource.Painter awayAndBack(int b0, int b1, int c) {
         return (index, rgb, w, h) -> {
