@@ -70,6 +70,13 @@ public record Verdict(
         return posterJpeg == null ? null : Base64.getEncoder().encodeToString(posterJpeg);
     }
 
+    /** The same verdict with another poster (used when a verdict is read back from JSON). */
+    public Verdict withPosterJpeg(byte[] jpeg) {
+        return new Verdict(status, isExplicit, explicitScore, qualityScore, sceneTags, scores, jpeg, posterWidth,
+                posterHeight, durationS, sampler, aggregator, inferences, keyframes, evidence, scorer, rubric, video,
+                timingsMs, error);
+    }
+
     /** A failed verdict carrying what is known so far. */
     public static Verdict failed(VideoException e, ScorerInfo scorer, RubricInfo rubric, VideoInfo video,
                                  Timings timings) {

@@ -18,7 +18,29 @@ public final class VerdictJson {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
+    private static final ObjectMapper READER = MAPPER.copy()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
     private VerdictJson() {
+    }
+
+    /**
+     * Reads a verdict back from its JSON (as {@link #toJson} wrote it), poster included: what a
+     * process that classified in another JVM sends back.
+     *
+     * @throws IllegalArgumentException when the text is not a verdict
+     */
+    public static Verdict parseVerdict(String json) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode tree =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) READER.readTree(json);
+            com.fasterxml.jackson.databind.JsonNode poster = tree.remove("poster_b64");
+            Verdict v = READER.treeToValue(tree, Verdict.class);
+            return poster == null || poster.isNull() ? v
+                    : v.withPosterJpeg(java.util.Base64.getDecoder().decode(poster.asText()));
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalArgumentException("not a verdict: " + e.getMessage(), e);
+        }
     }
 
     /** The shared mapper (snake_case, non-null); do not reconfigure it. */

@@ -143,6 +143,19 @@ class VideoClassifierTest {
         assertThat(v.keyframes().get(0).isExplicit()).isEqualTo(still.isExplicit());
     }
 
+    @Test
+    void verdictJsonReadsBackToTheSameVerdict() {
+        FakeVideo video = new FakeVideo(10, BLUE, GREEN, RED);
+        Verdict v = classifier(video, new ColourScorer()).classify(VideoInput.of(new byte[]{1}));
+        Verdict back = VerdictJson.parseVerdict(VerdictJson.toJson(v));
+        assertThat(back.posterJpeg()).isEqualTo(v.posterJpeg());
+        assertThat(VerdictJson.toJson(back)).isEqualTo(VerdictJson.toJson(v));
+        assertThat(back.keyframes()).isEqualTo(v.keyframes());
+        video.failOnOpen = new VideoException(ErrorCode.TOO_LARGE, "big");
+        Verdict failed = classifier(video, new ColourScorer()).classify(VideoInput.of(new byte[]{1}));
+        assertThat(VerdictJson.parseVerdict(VerdictJson.toJson(failed)).error().code()).isEqualTo("too_large");
+    }
+
     /** Delegating scorer for overriding one method in a test. */
     static class FrameScorerAdapter implements FrameScorer {
         private final FrameScorer d;

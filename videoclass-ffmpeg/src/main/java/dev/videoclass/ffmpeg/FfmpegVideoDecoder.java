@@ -129,7 +129,7 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
     }
 
     /** Copies {@code in} to {@code target}, failing with TOO_LARGE as soon as it passes {@code maxBytes}. */
-    private static long spool(InputStream in, Path target, long maxBytes, BooleanSupplier cancelled, long deadline)
+    static long spool(InputStream in, Path target, long maxBytes, BooleanSupplier cancelled, long deadline)
             throws IOException, VideoException {
         byte[] buf = new byte[1 << 16];
         long total = 0;
