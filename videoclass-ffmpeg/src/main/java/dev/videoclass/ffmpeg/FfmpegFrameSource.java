@@ -686,7 +686,7 @@ public final class FfmpegFrameSource implements FrameSource {
 
     private Frame doCapture(double target, int maxSide) throws VideoException {
         double half = 0.5 / (frameRate > 0 ? frameRate : 25);
-        if (keyPacketCaptures && isKeyPacketTime(target, half)) {
+        if (keyPacketCaptures && packets.hasKeyNear(target, half)) {
             Frame key = captureKeyFrame(target, half, maxSide);
             if (key != null) {
                 return key;
@@ -767,16 +767,6 @@ public final class FfmpegFrameSource implements FrameSource {
     /** For tests: turns the key-packet capture path off, so both paths can be compared. */
     void useKeyPacketCaptures(boolean on) {
         keyPacketCaptures = on;
-    }
-
-    /** Whether a key packet seen so far is presented within {@code half} seconds of {@code t}. */
-    private boolean isKeyPacketTime(double t, double half) {
-        for (PacketInfo p : packets.snapshot()) {
-            if (p.key() && Math.abs(p.ptsS() - t) <= half) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -63,6 +63,16 @@ final class PacketLog {
         return n;
     }
 
+    /** Whether a recorded key packet is presented within {@code tolerance} seconds of {@code t}. */
+    boolean hasKeyNear(double t, double tolerance) {
+        for (int i = 0; i < n; i++) {
+            if (key[i] && Math.abs(pts[i] - t) <= tolerance) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A snapshot: later records do not change it. */
     List<PacketInfo> snapshot() {
         if (n == 0) {

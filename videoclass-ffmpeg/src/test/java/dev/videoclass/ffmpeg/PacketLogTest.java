@@ -32,4 +32,18 @@ class PacketLogTest {
         assertThat(log.snapshot()).hasSize(1000);
         assertThat(new PacketLog().snapshot()).isEmpty();
     }
+
+    @Test
+    void findsKeyPacketsNearATime() {
+        PacketLog log = new PacketLog();
+        for (int i = 0; i < 90; i++) {
+            log.record(i, i / 30.0, 100, i % 30 == 0); // key packets at 0, 1 and 2 s
+        }
+        double half = 0.5 / 30;
+        assertThat(log.hasKeyNear(1.0, half)).isTrue();
+        assertThat(log.hasKeyNear(1.0 + half * 0.9, half)).isTrue();
+        assertThat(log.hasKeyNear(1.0 + 1 / 30.0, half)).isFalse(); // the frame after a key frame
+        assertThat(log.hasKeyNear(3.0, half)).isFalse();
+        assertThat(new PacketLog().hasKeyNear(0, half)).isFalse();
+    }
 }
