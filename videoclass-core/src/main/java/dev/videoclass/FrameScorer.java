@@ -21,6 +21,19 @@ public interface FrameScorer extends AutoCloseable {
     Rubric defaultRubric();
 
     /**
+     * Binds a rubric to this scorer's model before any scoring: checks that the model can score
+     * every label (text tower or precomputed embeddings, known classes) and fills what the rubric
+     * leaves to the model (learned logit scale and bias, {@link Rubric#withModelLogits}). The
+     * returned rubric is the one verdicts name and the photo path must normalise with. Default: the
+     * rubric unchanged.
+     *
+     * @throws IllegalArgumentException when the rubric does not fit the model (a configuration error)
+     */
+    default Rubric bind(Rubric rubric) {
+        return rubric;
+    }
+
+    /**
      * Reduces an upright full-resolution frame to what {@link #score} needs (typically resized to
      * the model's input size) so that only small frames are held for the batch. Called once per
      * keyframe and once per still image, identically on both paths. Must not modify its argument.

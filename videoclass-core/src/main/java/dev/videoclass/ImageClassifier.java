@@ -30,7 +30,7 @@ public final class ImageClassifier {
      */
     public ImageClassifier(FrameScorer scorer, Rubric rubric, Limits limits) {
         this.scorer = Objects.requireNonNull(scorer, "scorer");
-        this.rubric = rubric == null ? scorer.defaultRubric() : rubric;
+        this.rubric = scorer.bind(rubric == null ? scorer.defaultRubric() : rubric);
         this.limits = limits == null ? Limits.DEFAULTS : limits;
         this.scorerInfo = new Verdict.ScorerInfo(scorer.id(), scorer.executionProvider());
         this.rubricInfo = new Verdict.RubricInfo(this.rubric.id(), this.rubric.contentHash());

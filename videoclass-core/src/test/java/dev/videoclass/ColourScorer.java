@@ -12,7 +12,7 @@ import java.util.List;
  * (quality) and "blue" (tag), 0–1.
  */
 final class ColourScorer implements FrameScorer {
-    static final Rubric RUBRIC = new Rubric("colours", ScoreMode.DIRECT, 0, 0, 0, List.of(
+    static final Rubric RUBRIC = Rubric.of("colours", ScoreMode.DIRECT, List.of(
             new RubricLabel("red", "red", LabelRole.EXPLICIT),
             new RubricLabel("green", "green", LabelRole.QUALITY_POS),
             new RubricLabel("blue", "blue", LabelRole.TAG)), 0.5, 0.5);

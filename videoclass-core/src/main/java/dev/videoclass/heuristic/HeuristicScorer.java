@@ -75,7 +75,7 @@ public final class HeuristicScorer implements FrameScorer {
     public static final List<String> KNOWN_LABELS = List.of("explicit", "safe", "quality", "low_quality",
             "sharp", "blurry", "dark", "bright", "colorful", "low_contrast", "skin");
 
-    private static final Rubric DEFAULT_RUBRIC = new Rubric(ID, ScoreMode.DIRECT, 0, 0, 0, List.of(
+    private static final Rubric DEFAULT_RUBRIC = Rubric.of(ID, ScoreMode.DIRECT, List.of(
             new RubricLabel("explicit", "skin-tone heuristic: a large share of skin-coloured pixels (not a learned model)",
                     LabelRole.EXPLICIT),
             new RubricLabel("safe", "complement of the skin-tone heuristic", LabelRole.SAFE),

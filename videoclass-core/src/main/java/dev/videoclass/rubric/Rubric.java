@@ -33,15 +33,18 @@ import java.util.Set;
  *
  * @param id                 rubric identifier, e.g. {@code "content-v1"}
  * @param mode               how raw scores become 0–1 scores
- * @param temperature        softmax scale for {@link ScoreMode#CONTRASTIVE} (CLIP's logit scale, e.g. 100)
- * @param scale              sigmoid scale for {@link ScoreMode#SIGMOID} (SigLIP's logit scale)
- * @param bias               sigmoid bias for {@link ScoreMode#SIGMOID} (SigLIP's logit bias)
+ * @param temperature        softmax scale for {@link ScoreMode#CONTRASTIVE} (CLIP's logit scale, e.g. 100);
+ *                           null: the model's learned scale when the scorer knows it, else 100
+ * @param scale              sigmoid scale for {@link ScoreMode#SIGMOID} (SigLIP's logit scale);
+ *                           null: the model's learned scale when the scorer knows it, else 1
+ * @param bias               sigmoid bias for {@link ScoreMode#SIGMOID} (SigLIP's logit bias);
+ *                           null: the model's learned bias when the scorer knows it, else 0
  * @param labels             the labels in scoring order
  * @param explicitThreshold  0–1 threshold on the explicit score
  * @param tagThreshold       0–1 threshold on a tag label's score
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Rubric(String id, ScoreMode mode, double temperature, double scale, double bias,
+public record Rubric(String id, ScoreMode mode, Double temperature, Double scale, Double bias,
                      List<RubricLabel> labels,
                      @JsonProperty("explicit_threshold") double explicitThreshold,
                      @JsonProperty("tag_threshold") double tagThreshold) {
@@ -56,11 +59,11 @@ public record Rubric(String id, ScoreMode mode, double temperature, double scale
         if (mode == null) {
             mode = ScoreMode.CONTRASTIVE;
         }
-        if (temperature == 0) {
-            temperature = 100.0;
+        if (temperature != null && !(temperature > 0)) {
+            throw new IllegalArgumentException("rubric '" + id + "': temperature must be positive");
         }
-        if (scale == 0) {
-            scale = 1.0;
+        if (scale != null && !(scale > 0)) {
+            throw new IllegalArgumentException("rubric '" + id + "': scale must be positive");
         }
         if (labels == null || labels.isEmpty()) {
             throw new IllegalArgumentException("rubric '" + id + "' has no labels");
@@ -75,6 +78,45 @@ public record Rubric(String id, ScoreMode mode, double temperature, double scale
         if (explicitThreshold < 0 || explicitThreshold > 1 || tagThreshold < 0 || tagThreshold > 1) {
             throw new IllegalArgumentException("thresholds must lie in 0..1");
         }
+    }
+
+    /** A rubric whose temperature, scale and bias come from the model (or their defaults). */
+    public static Rubric of(String id, ScoreMode mode, List<RubricLabel> labels,
+                            double explicitThreshold, double tagThreshold) {
+        return new Rubric(id, mode, null, null, null, labels, explicitThreshold, tagThreshold);
+    }
+
+    /**
+     * This rubric with a model's learned logit scale and bias filled in where the rubric leaves them
+     * open ({@code null}): the scale becomes the contrastive temperature or the sigmoid scale, the
+     * bias the sigmoid bias. Values the rubric states are kept. Scorers call this when binding a
+     * rubric to their model ({@link dev.videoclass.FrameScorer#bind}).
+     *
+     * @param logitScale the multiplier of cosine similarities (e.g. {@code exp(model.logit_scale)}), positive
+     * @param logitBias  the additive bias (SigLIP), 0 for CLIP-style models
+     */
+    public Rubric withModelLogits(double logitScale, double logitBias) {
+        return new Rubric(id, mode, temperature != null ? temperature : logitScale,
+                scale != null ? scale : logitScale, bias != null ? bias : logitBias,
+                labels, explicitThreshold, tagThreshold);
+    }
+
+    /** The softmax scale in effect: {@link #temperature()} or 100. */
+    @JsonIgnore
+    public double effectiveTemperature() {
+        return temperature != null ? temperature : 100.0;
+    }
+
+    /** The sigmoid scale in effect: {@link #scale()} or 1. */
+    @JsonIgnore
+    public double effectiveScale() {
+        return scale != null ? scale : 1.0;
+    }
+
+    /** The sigmoid bias in effect: {@link #bias()} or 0. */
+    @JsonIgnore
+    public double effectiveBias() {
+        return bias != null ? bias : 0.0;
     }
 
     /** Parses the rubric JSON format. */
@@ -133,6 +175,7 @@ public record Rubric(String id, ScoreMode mode, double temperature, double scale
         double[] out = new double[raw.length];
         switch (mode) {
             case CONTRASTIVE -> {
+                double temperature = effectiveTemperature();
                 double max = Double.NEGATIVE_INFINITY;
                 for (float r : raw) {
                     max = Math.max(max, temperature * r);
@@ -147,6 +190,8 @@ public record Rubric(String id, ScoreMode mode, double temperature, double scale
                 }
             }
             case SIGMOID -> {
+                double scale = effectiveScale();
+                double bias = effectiveBias();
                 for (int i = 0; i < raw.length; i++) {
                     out[i] = 1.0 / (1.0 + Math.exp(-(scale * raw[i] + bias)));
                 }

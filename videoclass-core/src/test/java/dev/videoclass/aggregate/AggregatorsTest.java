@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class AggregatorsTest {
-    static final Rubric RUBRIC = new Rubric("r", ScoreMode.DIRECT, 0, 0, 0, List.of(
+    static final Rubric RUBRIC = Rubric.of("r", ScoreMode.DIRECT, List.of(
             new RubricLabel("nsfw", "nsfw", LabelRole.EXPLICIT),
             new RubricLabel("sfw", "sfw", LabelRole.SAFE),
             new RubricLabel("beach", "beach", LabelRole.TAG)), 0.5, 0.5);

@@ -83,7 +83,7 @@ class HeuristicScorerTest {
     }
 
     private double score(Frame f, String label) throws VideoException {
-        Rubric r = new Rubric("t", ScoreMode.DIRECT, 0, 0, 0, List.of(new RubricLabel(label, label, LabelRole.TAG)), 0.5, 0.5);
+        Rubric r = Rubric.of("t", ScoreMode.DIRECT, List.of(new RubricLabel(label, label, LabelRole.TAG)), 0.5, 0.5);
         return scorer.score(List.of(scorer.prepare(f)), r)[0][0];
     }
 
@@ -151,7 +151,7 @@ class HeuristicScorerTest {
         for (String id : HeuristicScorer.KNOWN_LABELS) {
             labels.add(new RubricLabel(id, id, LabelRole.NONE));
         }
-        Rubric all = new Rubric("all", ScoreMode.DIRECT, 0, 0, 0, labels, 0.5, 0.5);
+        Rubric all = Rubric.of("all", ScoreMode.DIRECT, labels, 0.5, 0.5);
         Random rnd = new Random(3);
         List<Frame> frames = List.of(checkerboard(), blurred(checkerboard(), 3),
                 paint(S, S, (x, y) -> new int[] {0, 0, 0}), paint(S, S, (x, y) -> new int[] {255, 255, 255}),
@@ -170,7 +170,7 @@ class HeuristicScorerTest {
 
     @Test
     void userRubricMayUseAnySubsetInAnyOrder() throws VideoException {
-        Rubric r = new Rubric("mine", ScoreMode.DIRECT, 0, 0, 0, List.of(
+        Rubric r = Rubric.of("mine", ScoreMode.DIRECT, List.of(
                 new RubricLabel("skin", "skin", LabelRole.NONE),
                 new RubricLabel("low_contrast", "flat", LabelRole.TAG),
                 new RubricLabel("sharp", "sharp", LabelRole.QUALITY_POS)), 0.5, 0.5);
@@ -183,7 +183,7 @@ class HeuristicScorerTest {
 
     @Test
     void unknownLabelFailsWithScorerFailed() {
-        Rubric r = new Rubric("bad", ScoreMode.DIRECT, 0, 0, 0, List.of(
+        Rubric r = Rubric.of("bad", ScoreMode.DIRECT, List.of(
                 new RubricLabel("sharp", "sharp", LabelRole.TAG),
                 new RubricLabel("beach", "a photo taken at the beach", LabelRole.TAG)), 0.5, 0.5);
         assertThatThrownBy(() -> scorer.score(List.of(checkerboard()), r))

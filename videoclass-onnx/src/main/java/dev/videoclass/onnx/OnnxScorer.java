@@ -1,0 +1,666 @@
+package dev.videoclass.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import dev.videoclass.ErrorCode;
+import dev.videoclass.Frame;
+import dev.videoclass.FrameScorer;
+import dev.videoclass.VideoException;
+import dev.videoclass.rubric.LabelRole;
+import dev.videoclass.rubric.Rubric;
+import dev.videoclass.rubric.RubricLabel;
+import dev.videoclass.rubric.ScoreMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * A {@link FrameScorer} on ONNX Runtime, for three kinds of model directory ({@link ModelDirectory}):
+ * <ul>
+ *   <li><b>zero-shot, split towers</b> — the rubric's prompts go once through the text tower (or come
+ *       as precomputed embeddings in the rubric), cached per rubric content hash; each batch of
+ *       frames goes through the vision tower; a raw score is the cosine similarity of the
+ *       L2-normalised embeddings;</li>
+ *   <li><b>zero-shot, one model</b> ({@code pixel_values} + {@code input_ids}, as Optimum exports
+ *       CLIP and SigLIP) — the same cosine, from the model's {@code image_embeds} and
+ *       {@code text_embeds};</li>
+ *   <li><b>classifier</b> — class probabilities (softmax of the logits, or sigmoid for
+ *       multi-label models); a label's raw score is the sum over its {@link RubricLabel#classNames()}.</li>
+ * </ul>
+ * The rubric's mode turns raw scores into 0–1 scores; {@link #bind} fills the model's learned logit
+ * scale and bias ({@code config.json}) where the rubric leaves them open.
+ *
+ * <p>Runs on the CUDA execution provider when it loads, otherwise on the CPU provider
+ * ({@link OnnxOptions.Provider}); {@link #executionProvider()} and a log line say which. Thread safe:
+ * one session per tower serves concurrent classifications; {@link #close()} frees the sessions.
+ */
+public final class OnnxScorer implements FrameScorer {
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxScorer.class);
+    private static final List<String> IMAGE_OUTPUTS = List.of("image_embeds", "pooler_output", "image_features", "embeddings");
+    private static final List<String> TEXT_OUTPUTS = List.of("text_embeds", "pooler_output", "text_features", "embeddings");
+    private static final int POOLED_BUFFERS = 4;
+    /** Result of the one CUDA provider probe of this process: "" when it loads, else the reason. */
+    private static String cudaProbe;
+
+    /** What the model directory holds. */
+    public enum Kind {
+        /** Vision tower, optionally with a text tower. */
+        SPLIT_TOWERS,
+        /** One model taking pixels and prompts. */
+        ZERO_SHOT,
+        /** One model mapping pixels to class scores. */
+        CLASSIFIER
+    }
+
+    private final ModelDirectory model;
+    private final OnnxOptions options;
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final Kind kind;
+    private final String provider;
+    private final OrtSession imageSession;
+    private final OrtSession textSession;
+    private final TextEncoder textEncoder;
+    private final String pixelInput;
+    private final String imageOutput;
+    private final String textOutput;
+    private final boolean textUsesMask;
+    private final int maxBatch;
+    private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedDeque<FloatBuffer> buffers = new ConcurrentLinkedDeque<>();
+
+    /** What a rubric becomes for this model: per-label unit text embeddings, tokens, or class indices. */
+    private record Binding(Rubric rubric, float[][] unitText, TextEncoder.Tokens tokens, int[][] classIndices) {
+    }
+
+    private OnnxScorer(ModelDirectory model, OnnxOptions options) throws VideoException {
+        this.model = model;
+        this.options = options;
+        List<OrtSession> opened = new ArrayList<>();
+        TextEncoder encoder = null;
+        try {
+            Path imageFile = model.vision() != null ? model.vision() : model.single();
+            String[] chosen = new String[1];
+            OrtSession image = open(imageFile, options, null, chosen);
+            opened.add(image);
+            this.provider = chosen[0];
+            this.imageSession = image;
+            Map<String, NodeInfo> inputs = image.getInputInfo();
+            this.pixelInput = pixelInput(inputs);
+            checkPixelShape(inputs.get(pixelInput));
+            if (model.vision() != null) {
+                this.kind = Kind.SPLIT_TOWERS;
+                requireOnly(inputs, List.of(pixelInput), imageFile);
+                this.imageOutput = pickOutput(image, IMAGE_OUTPUTS, imageFile);
+                if (model.text() != null) {
+                    OrtSession text = open(model.text(), options, provider, chosen);
+                    opened.add(text);
+                    this.textSession = text;
+                    Map<String, NodeInfo> textInputs = text.getInputInfo();
+                    if (!textInputs.containsKey("input_ids")) {
+                        throw fail(model.text() + " has no input_ids input (inputs: " + textInputs.keySet() + ")");
+                    }
+                    this.textUsesMask = textInputs.containsKey("attention_mask");
+                    requireOnly(textInputs, List.of("input_ids", "attention_mask"), model.text());
+                    this.textOutput = pickOutput(text, TEXT_OUTPUTS, model.text());
+                    encoder = textEncoder(model, textInputs.get("input_ids"), textUsesMask);
+                } else {
+                    this.textSession = null;
+                    this.textUsesMask = false;
+                    this.textOutput = null;
+                }
+            } else if (inputs.containsKey("input_ids")) {
+                this.kind = Kind.ZERO_SHOT;
+                this.textSession = null;
+                this.textUsesMask = inputs.containsKey("attention_mask");
+                requireOnly(inputs, List.of(pixelInput, "input_ids", "attention_mask"), imageFile);
+                this.imageOutput = pickOutput(image, List.of("image_embeds"), imageFile);
+                this.textOutput = pickOutput(image, List.of("text_embeds"), imageFile);
+                encoder = textEncoder(model, inputs.get("input_ids"), textUsesMask);
+            } else {
+                this.kind = Kind.CLASSIFIER;
+                this.textSession = null;
+                this.textUsesMask = false;
+                this.textOutput = null;
+                requireOnly(inputs, List.of(pixelInput), imageFile);
+                this.imageOutput = pickOutput(image, List.of("logits", "probabilities", "probs", "output"), imageFile);
+                if (model.classes().isEmpty()) {
+                    throw fail("classifier " + imageFile + " has no labels: add id2label to config.json or a labels.txt");
+                }
+            }
+            this.textEncoder = encoder;
+            this.maxBatch = batchLimit(inputs.get(pixelInput), options.maxBatchSize());
+            LOG.info("videoclass ONNX scorer: {} model {} on the {} execution provider", kind, model.dir(), provider);
+        } catch (VideoException e) {
+            closeAll(opened, encoder);
+            throw e;
+        } catch (OrtException | IOException | RuntimeException e) {
+            closeAll(opened, encoder);
+            throw new VideoException(ErrorCode.SCORER_FAILED, "cannot load model from " + model.dir() + ": "
+                    + oneLine(e), e);
+        }
+    }
+
+    /** Opens the model directory with {@link OnnxOptions#DEFAULTS}. */
+    public static OnnxScorer open(Path modelDir) throws VideoException {
+        return open(modelDir, OnnxOptions.DEFAULTS);
+    }
+
+    /**
+     * Opens the model directory: reads its configuration, creates the ONNX Runtime sessions on the
+     * chosen provider and checks that the model's inputs fit the preprocessing.
+     *
+     * @throws VideoException {@link ErrorCode#SCORER_FAILED} with a one-line reason when the directory
+     *                        or model cannot be used
+     */
+    public static OnnxScorer open(Path modelDir, OnnxOptions options) throws VideoException {
+        return new OnnxScorer(ModelDirectory.read(modelDir), options);
+    }
+
+    /** Which kind of model this is. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The preprocessing read from {@code preprocessor_config.json}. */
+    public ImageProcessor processor() {
+        return model.processor();
+    }
+
+    @Override
+    public String id() {
+        return "onnx:" + model.dir().getFileName() + "@" + model.fingerprint();
+    }
+
+    @Override
+    public String executionProvider() {
+        return provider;
+    }
+
+    /**
+     * The model directory's {@code rubric.json}; for a classifier without one, a direct rubric with
+     * one tag per class.
+     *
+     * @throws IllegalStateException for a zero-shot model without {@code rubric.json}
+     */
+    @Override
+    public Rubric defaultRubric() {
+        if (model.rubric() != null) {
+            return model.rubric();
+        }
+        if (kind == Kind.CLASSIFIER) {
+            List<RubricLabel> labels = new ArrayList<>();
+            for (String c : model.classes()) {
+                labels.add(new RubricLabel(c, c, LabelRole.TAG));
+            }
+            return Rubric.of("classes", ScoreMode.DIRECT, labels, 0.5, 0.5);
+        }
+        throw new IllegalStateException("model " + model.dir() + " has no rubric.json: give a rubric");
+    }
+
+    @Override
+    public Rubric bind(Rubric rubric) {
+        return binding(rubric).rubric();
+    }
+
+    @Override
+    public Frame prepare(Frame frame) {
+        return model.processor().prepare(frame);
+    }
+
+    @Override
+    public float[][] score(List<Frame> prepared, Rubric rubric) throws VideoException {
+        Binding binding;
+        try {
+            binding = binding(rubric);
+        } catch (IllegalArgumentException e) {
+            throw new VideoException(ErrorCode.SCORER_FAILED, e.getMessage(), e);
+        }
+        float[][] raw = new float[prepared.size()][];
+        for (int start = 0; start < prepared.size(); start += maxBatch) {
+            List<Frame> chunk = prepared.subList(start, Math.min(prepared.size(), start + maxBatch));
+            float[][] rows = scoreChunk(chunk, binding);
+            System.arraycopy(rows, 0, raw, start, rows.length);
+        }
+        return raw;
+    }
+
+    @Override
+    public void close() {
+        closeAll(textSession == null ? List.of(imageSession) : List.of(imageSession, textSession), textEncoder);
+    }
+
+    // ---- scoring ------------------------------------------------------------------------------
+
+    private float[][] scoreChunk(List<Frame> frames, Binding binding) throws VideoException {
+        ImageProcessor processor = model.processor();
+        int h = processor.outputHeight();
+        int w = processor.outputWidth();
+        int perFrame = 3 * h * w;
+        int n = frames.size();
+        FloatBuffer buffer = borrow(n * perFrame);
+        List<OnnxTensor> tensors = new ArrayList<>(3);
+        try {
+            for (int i = 0; i < n; i++) {
+                processor.toPlanar(frames.get(i), buffer, i * perFrame);
+            }
+            Map<String, OnnxTensor> feed = new HashMap<>();
+            OnnxTensor pixels = OnnxTensor.createTensor(env, buffer.slice(0, n * perFrame), new long[] {n, 3, h, w});
+            tensors.add(pixels);
+            feed.put(pixelInput, pixels);
+            if (kind == Kind.ZERO_SHOT) {
+                addTokens(feed, tensors, binding.tokens());
+            }
+            Rubric rubric = binding.rubric();
+            try (OrtSession.Result result = imageSession.run(feed)) {
+                float[][] out = matrix(result, imageOutput);
+                return switch (kind) {
+                    case CLASSIFIER -> classScores(out, binding);
+                    case SPLIT_TOWERS -> cosines(out, binding.unitText(), rubric);
+                    case ZERO_SHOT -> cosines(out, merge(rubric, unitRows(matrix(result, textOutput))), rubric);
+                };
+            }
+        } catch (OrtException e) {
+            throw new VideoException(ErrorCode.SCORER_FAILED, "ONNX Runtime failed on " + model.dir().getFileName()
+                    + ": " + oneLine(e), e);
+        } finally {
+            for (OnnxTensor t : tensors) {
+                t.close();
+            }
+            giveBack(buffer);
+        }
+    }
+
+    private float[][] cosines(float[][] images, float[][] unitText, Rubric rubric) throws VideoException {
+        float[][] raw = new float[images.length][unitText.length];
+        for (int i = 0; i < images.length; i++) {
+            float[] img = unit(images[i]);
+            for (int l = 0; l < unitText.length; l++) {
+                if (unitText[l].length != img.length) {
+                    throw new VideoException(ErrorCode.SCORER_FAILED, "label '" + rubric.labels().get(l).id()
+                            + "' has a " + unitText[l].length + "-dimensional embedding, the model gives "
+                            + img.length + " dimensions");
+                }
+                float dot = 0;
+                for (int d = 0; d < img.length; d++) {
+                    dot += img[d] * unitText[l][d];
+                }
+                raw[i][l] = dot;
+            }
+        }
+        return raw;
+    }
+
+    private float[][] classScores(float[][] logits, Binding binding) throws VideoException {
+        int classes = model.classes().size();
+        float[][] raw = new float[logits.length][binding.classIndices().length];
+        for (int i = 0; i < logits.length; i++) {
+            if (logits[i].length != classes) {
+                throw new VideoException(ErrorCode.SCORER_FAILED, "the classifier gives " + logits[i].length
+                        + " scores but its labels name " + classes + " classes");
+            }
+            double[] p = probabilities(logits[i]);
+            for (int l = 0; l < raw[i].length; l++) {
+                double sum = 0;
+                for (int c : binding.classIndices()[l]) {
+                    sum += p[c];
+                }
+                raw[i][l] = (float) Math.min(1.0, sum);
+            }
+        }
+        return raw;
+    }
+
+    private double[] probabilities(float[] logits) {
+        double[] p = new double[logits.length];
+        if ("probabilities".equals(imageOutput) || "probs".equals(imageOutput)) {
+            for (int c = 0; c < p.length; c++) {
+                p[c] = logits[c];
+            }
+        } else if (model.multiLabel()) {
+            for (int c = 0; c < p.length; c++) {
+                p[c] = 1.0 / (1.0 + Math.exp(-logits[c]));
+            }
+        } else {
+            double max = Double.NEGATIVE_INFINITY;
+            for (float v : logits) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (int c = 0; c < p.length; c++) {
+                p[c] = Math.exp(logits[c] - max);
+                sum += p[c];
+            }
+            for (int c = 0; c < p.length; c++) {
+                p[c] /= sum;
+            }
+        }
+        return p;
+    }
+
+    // ---- binding rubrics ----------------------------------------------------------------------
+
+    private Binding binding(Rubric rubric) {
+        Binding b = bindings.get(rubric.contentHash());
+        if (b == null) {
+            b = createBinding(rubric);
+            // index by the caller's and the bound rubric's hashes: scoring sees the bound one
+            bindings.putIfAbsent(rubric.contentHash(), b);
+            bindings.putIfAbsent(b.rubric().contentHash(), b);
+        }
+        return b;
+    }
+
+    private Binding createBinding(Rubric rubric) {
+        if (kind == Kind.CLASSIFIER) {
+            if (rubric.mode() != ScoreMode.DIRECT) {
+                throw new IllegalArgumentException("a classifier model needs a rubric in \"direct\" mode, not \""
+                        + rubric.mode().wireName() + "\"");
+            }
+            int[][] indices = new int[rubric.labels().size()][];
+            for (int l = 0; l < indices.length; l++) {
+                List<String> names = rubric.labels().get(l).classNames();
+                indices[l] = new int[names.size()];
+                for (int k = 0; k < names.size(); k++) {
+                    int c = model.classes().indexOf(names.get(k));
+                    if (c < 0) {
+                        throw new IllegalArgumentException("label '" + rubric.labels().get(l).id() + "' names class '"
+                                + names.get(k) + "', the model's classes are " + model.classes());
+                    }
+                    indices[l][k] = c;
+                }
+            }
+            return new Binding(rubric, null, null, indices);
+        }
+        if (rubric.mode() == ScoreMode.DIRECT) {
+            throw new IllegalArgumentException("a zero-shot model needs a \"contrastive\" or \"sigmoid\" rubric, not \"direct\"");
+        }
+        double scale = model.logitScale();
+        Rubric bound = Double.isNaN(scale) ? rubric : rubric.withModelLogits(scale, model.logitBias());
+        List<String> prompts = new ArrayList<>();
+        for (RubricLabel l : bound.labels()) {
+            prompts.add(l.text());
+        }
+        if (kind == Kind.ZERO_SHOT) {
+            return new Binding(bound, null, textEncoder.encode(prompts), null);
+        }
+        float[][] encoded = null;
+        if (needsTextTower(bound)) {
+            if (textSession == null) {
+                throw new IllegalArgumentException("model " + model.dir() + " has no text tower: give every label an \"embedding\"");
+            }
+            encoded = encodeText(prompts);
+        }
+        return new Binding(bound, merge(bound, encoded), null, null);
+    }
+
+    private static boolean needsTextTower(Rubric rubric) {
+        for (RubricLabel l : rubric.labels()) {
+            if (l.embedding() == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Unit text embeddings per label: the label's precomputed one where given, else the encoded row. */
+    private static float[][] merge(Rubric rubric, float[][] encodedUnit) {
+        float[][] out = new float[rubric.labels().size()][];
+        for (int l = 0; l < out.length; l++) {
+            float[] given = rubric.labels().get(l).embedding();
+            out[l] = given != null ? unit(given) : encodedUnit[l];
+        }
+        return out;
+    }
+
+    private float[][] encodeText(List<String> prompts) {
+        TextEncoder.Tokens tokens = textEncoder.encode(prompts);
+        List<OnnxTensor> tensors = new ArrayList<>(2);
+        Map<String, OnnxTensor> feed = new HashMap<>();
+        try {
+            addTokens(feed, tensors, tokens);
+            try (OrtSession.Result result = textSession.run(feed)) {
+                return unitRows(matrix(result, textOutput));
+            }
+        } catch (OrtException | VideoException e) {
+            throw new IllegalArgumentException("the text tower failed on the rubric's prompts: " + oneLine(e), e);
+        } finally {
+            for (OnnxTensor t : tensors) {
+                t.close();
+            }
+        }
+    }
+
+    private void addTokens(Map<String, OnnxTensor> feed, List<OnnxTensor> tensors, TextEncoder.Tokens tokens) throws OrtException {
+        OnnxTensor ids = OnnxTensor.createTensor(env, tokens.ids());
+        tensors.add(ids);
+        feed.put("input_ids", ids);
+        if (textUsesMask) {
+            OnnxTensor mask = OnnxTensor.createTensor(env, tokens.mask());
+            tensors.add(mask);
+            feed.put("attention_mask", mask);
+        }
+    }
+
+    // ---- sessions and tensors -----------------------------------------------------------------
+
+    /**
+     * Creates a session on CUDA when allowed and loadable, else on the CPU. {@code fixedProvider}
+     * (the image session's) keeps all towers on one provider.
+     */
+    private OrtSession open(Path file, OnnxOptions o, String fixedProvider, String[] chosen) throws OrtException, VideoException {
+        boolean forced = o.provider() == OnnxOptions.Provider.CUDA || "cuda".equals(fixedProvider);
+        boolean tryCuda = fixedProvider != null ? forced : o.provider() != OnnxOptions.Provider.CPU;
+        if (tryCuda) {
+            String unavailable = cudaUnavailable();
+            if (unavailable == null) {
+                try (OrtSession.SessionOptions so = sessionOptions(o)) {
+                    so.addCUDA(o.cudaDevice());
+                    OrtSession s = env.createSession(file.toString(), so);
+                    chosen[0] = "cuda";
+                    return s;
+                } catch (OrtException | UnsatisfiedLinkError e) {
+                    unavailable = oneLine(e);
+                }
+            }
+            if (forced) {
+                throw fail("the CUDA execution provider cannot run " + file.getFileName() + ": " + unavailable);
+            }
+            LOG.warn("videoclass ONNX scorer: CUDA unavailable ({}); using the CPU provider", unavailable);
+        }
+        try (OrtSession.SessionOptions so = sessionOptions(o)) {
+            OrtSession s = env.createSession(file.toString(), so);
+            chosen[0] = "cpu";
+            return s;
+        }
+    }
+
+    /**
+     * Why the CUDA provider cannot load in this process, or null when it may: probed once (adding
+     * the provider to session options loads its libraries) and remembered, so that every scorer on
+     * a machine without CUDA does not retry the load.
+     */
+    private static synchronized String cudaUnavailable() {
+        if (cudaProbe == null) {
+            if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+                cudaProbe = "not in this ONNX Runtime build";
+            } else {
+                try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+                    so.addCUDA(0);
+                    cudaProbe = "";
+                } catch (OrtException | UnsatisfiedLinkError e) {
+                    cudaProbe = oneLine(e);
+                }
+            }
+        }
+        return cudaProbe.isEmpty() ? null : cudaProbe;
+    }
+
+    private static OrtSession.SessionOptions sessionOptions(OnnxOptions o) throws OrtException {
+        OrtSession.SessionOptions so = new OrtSession.SessionOptions();
+        so.setOptimizationLevel(o.optimization());
+        if (o.intraOpThreads() > 0) {
+            so.setIntraOpNumThreads(o.intraOpThreads());
+        }
+        if (o.interOpThreads() > 0) {
+            so.setInterOpNumThreads(o.interOpThreads());
+        }
+        return so;
+    }
+
+    private static TextEncoder textEncoder(ModelDirectory model, NodeInfo ids, boolean usesMask) throws IOException, VideoException {
+        if (model.tokenizer() == null) {
+            throw fail("the model has a text input but " + model.dir() + " has no tokenizer.json");
+        }
+        long[] shape = ((TensorInfo) ids.getInfo()).getShape();
+        long fixed = shape.length == 2 ? shape[1] : -1;
+        return new TextEncoder(model.tokenizer(), model.tokenizerConfig(), fixed, usesMask);
+    }
+
+    private static String pixelInput(Map<String, NodeInfo> inputs) throws VideoException {
+        if (inputs.containsKey("pixel_values")) {
+            return "pixel_values";
+        }
+        for (Map.Entry<String, NodeInfo> e : inputs.entrySet()) {
+            if (e.getValue().getInfo() instanceof TensorInfo t && t.getShape().length == 4) {
+                return e.getKey();
+            }
+        }
+        throw fail("the model has no image input (pixel_values or a 4-D tensor); its inputs are " + inputs.keySet());
+    }
+
+    private void checkPixelShape(NodeInfo info) throws VideoException {
+        long[] shape = ((TensorInfo) info.getInfo()).getShape();
+        int h = model.processor().outputHeight();
+        int w = model.processor().outputWidth();
+        String expected = "[batch, 3, " + h + ", " + w + "]";
+        if (shape.length != 4 || !fits(shape[1], 3) || !fits(shape[2], h) || !fits(shape[3], w)) {
+            throw fail("model input " + info.getName() + " has shape " + java.util.Arrays.toString(shape)
+                    + " but preprocessor_config.json gives " + expected + " (NCHW)");
+        }
+        if (((TensorInfo) info.getInfo()).type != ai.onnxruntime.OnnxJavaType.FLOAT) {
+            throw fail("model input " + info.getName() + " is " + ((TensorInfo) info.getInfo()).type + ", expected float32");
+        }
+    }
+
+    private static boolean fits(long dim, int size) {
+        return dim < 0 || dim == size;
+    }
+
+    private static int batchLimit(NodeInfo pixels, int configured) {
+        long batch = ((TensorInfo) pixels.getInfo()).getShape()[0];
+        return batch > 0 ? (int) Math.min(batch, configured) : configured;
+    }
+
+    private static void requireOnly(Map<String, NodeInfo> inputs, List<String> known, Path file) throws VideoException {
+        for (String name : inputs.keySet()) {
+            if (!known.contains(name)) {
+                throw fail(file.getFileName() + " needs input '" + name + "', which this scorer cannot supply");
+            }
+        }
+    }
+
+    private static String pickOutput(OrtSession session, List<String> preferred, Path file) throws OrtException, VideoException {
+        Map<String, NodeInfo> outputs = session.getOutputInfo();
+        for (String name : preferred) {
+            if (outputs.containsKey(name)) {
+                return name;
+            }
+        }
+        if (outputs.size() == 1) {
+            return outputs.keySet().iterator().next();
+        }
+        for (Map.Entry<String, NodeInfo> e : outputs.entrySet()) {
+            if (e.getValue().getInfo() instanceof TensorInfo t && t.getShape().length == 2) {
+                return e.getKey();
+            }
+        }
+        throw fail(file.getFileName() + " has no usable output among " + outputs.keySet() + " (expected one of " + preferred + ")");
+    }
+
+    private static float[][] matrix(OrtSession.Result result, String name) throws VideoException, OrtException {
+        OnnxValue v = result.get(name).orElseThrow(() -> new VideoException(ErrorCode.SCORER_FAILED, "the model gave no " + name));
+        Object value = v.getValue();
+        if (!(value instanceof float[][] m)) {
+            throw new VideoException(ErrorCode.SCORER_FAILED, "model output " + name + " is not a float matrix [batch, n]");
+        }
+        return m;
+    }
+
+    private FloatBuffer borrow(int floats) {
+        FloatBuffer b = buffers.pollFirst();
+        if (b == null || b.capacity() < floats) {
+            b = ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+        return b;
+    }
+
+    private void giveBack(FloatBuffer b) {
+        if (buffers.size() < POOLED_BUFFERS) {
+            buffers.offerFirst(b);
+        }
+    }
+
+    private static float[][] unitRows(float[][] rows) {
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = unit(rows[i]);
+        }
+        return out;
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += (double) x * x;
+        }
+        norm = Math.sqrt(norm);
+        float[] out = new float[v.length];
+        if (norm > 0) {
+            for (int i = 0; i < v.length; i++) {
+                out[i] = (float) (v[i] / norm);
+            }
+        }
+        return out;
+    }
+
+    private static void closeAll(List<OrtSession> sessions, TextEncoder encoder) {
+        for (OrtSession s : sessions) {
+            try {
+                s.close();
+            } catch (OrtException e) {
+                LOG.warn("closing an ONNX session failed: {}", e.getMessage());
+            }
+        }
+        if (encoder != null) {
+            encoder.close();
+        }
+    }
+
+    private static VideoException fail(String message) {
+        return new VideoException(ErrorCode.SCORER_FAILED, message);
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return (nl >= 0 ? m.substring(0, nl) : m).strip();
+    }
+}
