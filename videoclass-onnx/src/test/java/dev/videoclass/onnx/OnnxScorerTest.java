@@ -5,6 +5,7 @@ import dev.videoclass.Frame;
 import dev.videoclass.ImageClassifier;
 import dev.videoclass.VideoException;
 import dev.videoclass.onnx.demo.DemoModel;
+import dev.videoclass.onnx.graph.OnnxGraphBuilder;
 import dev.videoclass.rubric.FrameVerdict;
 import dev.videoclass.rubric.LabelRole;
 import dev.videoclass.rubric.Rubric;
@@ -215,6 +216,33 @@ class OnnxScorerTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aModelWhoseInputShapeDisagreesWithItsPreprocessingFailsToOpenWithScorerFailed() throws Exception {
+        Path dir = tmp.resolve("wrong-shape");
+        DemoModel.write(dir);
+        OnnxGraphBuilder g = new OnnxGraphBuilder("fixed-224");
+        g.input("pixel_values", OnnxGraphBuilder.ElementType.FLOAT, "batch", 3, 224, 224);
+        String pooled = g.node("GlobalAveragePool", List.of("pixel_values"), "pooled");
+        g.node("Flatten", List.of(pooled), "image_embeds", OnnxGraphBuilder.Attribute.of("axis", 1L));
+        g.output("image_embeds", OnnxGraphBuilder.ElementType.FLOAT, "batch", 3);
+        g.write(dir.resolve("vision_model.onnx"));
+        assertThatThrownBy(() -> OnnxScorer.open(dir))
+                .isInstanceOf(VideoException.class)
+                .satisfies(e -> assertThat(((VideoException) e).code()).isEqualTo(ErrorCode.SCORER_FAILED))
+                .hasMessageContaining("[-1, 3, 224, 224]").hasMessageContaining("[batch, 3, 384, 384]");
+    }
+
+    @Test
+    void aDirectoryWithoutModelOrPreprocessingIsRefusedWithAReason() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertThatThrownBy(() -> OnnxScorer.open(empty)).isInstanceOf(VideoException.class).hasMessageContaining("model.onnx");
+        Path noPre = tmp.resolve("no-preprocessor");
+        DemoModel.write(noPre);
+        Files.delete(noPre.resolve("preprocessor_config.json"));
+        assertThatThrownBy(() -> OnnxScorer.open(noPre)).hasMessageContaining("preprocessor_config.json");
+        assertThatThrownBy(() -> OnnxScorer.open(tmp.resolve("missing"))).hasMessageContaining("not found");
     }
 
     @Test
