@@ -13,6 +13,8 @@ import dev.videoclass.VideoInput;
 import dev.videoclass.aggregate.Aggregators;
 import dev.videoclass.image.Images;
 import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
+import dev.videoclass.onnx.OnnxOptions;
+import dev.videoclass.onnx.OnnxScorer;
 import dev.videoclass.rubric.Rubric;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +38,7 @@ import java.util.concurrent.Callable;
 @Command(name = "videoclass", mixinStandardHelpOptions = true, version = "videoclass 0.1.0",
         description = "Turns a video into one content verdict with the same rubric and scorer as photos.",
         subcommands = {VideoclassCli.Scenes.class, VideoclassCli.Classify.class, VideoclassCli.Image.class,
-                MakeSample.class})
+                MakeSample.class, MakeDemoModel.class})
 public final class VideoclassCli implements Callable<Integer> {
     /** Exit status of a failed verdict. */
     static final int EXIT_FAILED = 3;
@@ -109,19 +111,29 @@ public final class VideoclassCli implements Callable<Integer> {
     static final class ScorerOptions {
         @Option(names = "--scorer", defaultValue = "heuristic", description = "heuristic or onnx (default ${DEFAULT-VALUE})")
         String scorer;
-        @Option(names = "--model", description = "model directory for --scorer onnx")
+        @Option(names = "--model", description = "model directory for --scorer onnx (see make-demo-model)")
         Path model;
+        @Option(names = "--provider", defaultValue = "auto",
+                description = "ONNX execution provider: auto (CUDA when usable), cuda or cpu (default ${DEFAULT-VALUE})")
+        String provider;
+        @Option(names = "--batch-size", defaultValue = "16", description = "most keyframes per ONNX run (default ${DEFAULT-VALUE})")
+        int batchSize;
         @Option(names = "--rubric", description = "rubric JSON file (default: the scorer's own)")
         Path rubric;
         @Option(names = "--aggregator", defaultValue = "max", description = "max, mean or topK-mean, e.g. top3-mean (default ${DEFAULT-VALUE})")
         String aggregator;
 
-        VideoClassifier.Builder configure(VideoClassifier.Builder b) {
+        /**
+         * Applies the options to a builder.
+         *
+         * @throws VideoException when the ONNX model cannot be loaded (a failed verdict, exit 3)
+         */
+        VideoClassifier.Builder configure(VideoClassifier.Builder b) throws VideoException {
             switch (scorer) {
                 case "heuristic" -> {
                     // the built-in default
                 }
-                case "onnx" -> throw new UsageException("the onnx scorer is not available in this build yet (videoclass-onnx)");
+                case "onnx" -> b.scorer(openOnnx());
                 default -> throw new UsageException("unknown scorer '" + scorer + "' (heuristic, onnx)");
             }
             if (rubric != null) {
@@ -137,6 +149,33 @@ public final class VideoclassCli implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
             return b;
+        }
+
+        private OnnxScorer openOnnx() throws VideoException {
+            if (model == null) {
+                throw new UsageException("--scorer onnx needs --model DIR (make-demo-model DIR writes a demo model)");
+            }
+            OnnxOptions options;
+            try {
+                options = OnnxOptions.builder().provider(OnnxOptions.Provider.parse(provider)).maxBatchSize(batchSize).build();
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("bad ONNX option: --provider auto|cuda|cpu, --batch-size at least 1");
+            }
+            return OnnxScorer.open(model, options);
+        }
+
+        /** Builds the classifier; a rubric that does not fit the scorer's model is a usage error. */
+        VideoClassifier build(VideoClassifier.Builder b) throws VideoException {
+            VideoClassifier.Builder configured = configure(b);
+            try {
+                return configured.build();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new UsageException("the rubric does not fit the scorer: " + e.getMessage());
+            }
+        }
+
+        Verdict.ScorerInfo info() {
+            return new Verdict.ScorerInfo(scorer, null);
         }
     }
 
@@ -207,7 +246,14 @@ public final class VideoclassCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            try (VideoClassifier vc = scoring.configure(baseBuilder().policy(sampling.policy())).build()) {
+            VideoClassifier classifier;
+            try {
+                classifier = scoring.build(baseBuilder().policy(sampling.policy()));
+            } catch (VideoException e) {
+                print(Verdict.failed(e, scoring.info(), null, null, null), pretty);
+                return EXIT_FAILED;
+            }
+            try (VideoClassifier vc = classifier) {
                 Verdict v = vc.classify(in.videoInput());
                 if (poster != null && v.posterJpeg() != null) {
                     Files.write(poster, v.posterJpeg());
@@ -230,7 +276,15 @@ public final class VideoclassCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            try (VideoClassifier vc = scoring.configure(baseBuilder()).build()) {
+            VideoClassifier classifier;
+            try {
+                classifier = scoring.build(baseBuilder());
+            } catch (VideoException e) {
+                print(new ImageVerdict(Verdict.FAILED, null, null, null, null, null, null, null, scoring.info(), null, null,
+                        new Verdict.ErrorInfo(e.code().code(), e.getMessage())), pretty);
+                return EXIT_FAILED;
+            }
+            try (VideoClassifier vc = classifier) {
                 ImageClassifier images = vc.images();
                 ImageVerdict v = "-".equals(in.input) ? images.classify(System.in.readAllBytes())
                         : images.classify(Path.of(in.input));

@@ -285,7 +285,7 @@ class ClassifyEndToEndTest {
 
     @Test
     void aRubricTheScorerCannotScoreIsScorerFailed() {
-        Rubric unknown = new Rubric("bad", ScoreMode.DIRECT, 0, 0, 0,
+        Rubric unknown = Rubric.of("bad", ScoreMode.DIRECT,
                 List.of(new RubricLabel("unicorns", "a unicorn", LabelRole.TAG)), 0.5, 0.5);
         VideoClassifier vc = VideoClassifier.builder().decoder(new FfmpegVideoDecoder()).rubric(unknown).build();
         Verdict v = vc.classify(cuts);

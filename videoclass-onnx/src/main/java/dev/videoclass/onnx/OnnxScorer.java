@@ -483,7 +483,11 @@ public final class OnnxScorer implements FrameScorer {
             if (forced) {
                 throw fail("the CUDA execution provider cannot run " + file.getFileName() + ": " + unavailable);
             }
-            LOG.warn("videoclass ONNX scorer: CUDA unavailable ({}); using the CPU provider", unavailable);
+            if (unavailable.startsWith("no NVIDIA driver")) {
+                LOG.info("videoclass ONNX scorer: {}; using the CPU provider", unavailable);
+            } else {
+                LOG.warn("videoclass ONNX scorer: CUDA unavailable ({}); using the CPU provider", unavailable);
+            }
         }
         try (OrtSession.SessionOptions so = sessionOptions(o)) {
             OrtSession s = env.createSession(file.toString(), so);
@@ -495,12 +499,16 @@ public final class OnnxScorer implements FrameScorer {
     /**
      * Why the CUDA provider cannot load in this process, or null when it may: probed once (adding
      * the provider to session options loads its libraries) and remembered, so that every scorer on
-     * a machine without CUDA does not retry the load.
+     * a machine without CUDA does not retry the load. Without an NVIDIA kernel driver the probe is
+     * skipped: loading the provider means unpacking its 580 MB library from the jar.
      */
     private static synchronized String cudaUnavailable() {
         if (cudaProbe == null) {
             if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
                 cudaProbe = "not in this ONNX Runtime build";
+            } else if (!java.nio.file.Files.exists(Path.of("/proc/driver/nvidia/version"))
+                    && !java.nio.file.Files.exists(Path.of("/dev/nvidiactl"))) {
+                cudaProbe = "no NVIDIA driver on this machine";
             } else {
                 try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
                     so.addCUDA(0);

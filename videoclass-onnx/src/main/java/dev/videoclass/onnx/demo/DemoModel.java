@@ -27,8 +27,8 @@ import java.util.Random;
  * means something a person can check by eye —
  * <ol>
  *   <li>dimensions 0–2: the mean red, green and blue of the picture on the model's −1..1 scale;</li>
- *   <li>dimension 3: detail — mean absolute response of fixed zero-mean texture filters (negative
- *       for a flat picture, positive for a busy one);</li>
+ *   <li>dimension 3: detail — {@code tanh(gain * m) - 0.5} where {@code m} is the mean absolute
+ *       response of fixed zero-mean texture filters: −0.5 for a flat picture, up to +0.5 for a busy one;</li>
  *   <li>dimension 4: a constant 1, so that no picture has a zero embedding.</li>
  * </ol>
  * Its text tower sums per-word vectors in the same space ("red" points to red, "dark" to
@@ -51,8 +51,8 @@ public final class DemoModel {
     public static final double LOGIT_SCALE = Math.log(10.0);
     /** The sigmoid bias stand-in. */
     public static final double LOGIT_BIAS = -5.0;
-    /** Gain and offset of the detail dimension: {@code DETAIL_GAIN * meanAbsResponse - DETAIL_OFFSET}. */
-    static final float DETAIL_GAIN = 12f;
+    /** Gain and offset of the detail dimension: {@code tanh(DETAIL_GAIN * meanAbsResponse) - DETAIL_OFFSET}. */
+    static final float DETAIL_GAIN = 200f;
     static final float DETAIL_OFFSET = 0.5f;
     /** Longest prompt in tokens; shorter ones are padded with id 0, which embeds to zero. */
     public static final int MAX_TOKENS = 16;
@@ -257,7 +257,12 @@ public final class DemoModel {
         }
         float[] bias = {-1f, -1f, -1f, -DETAIL_OFFSET, 1f};
         String projected = g.node("MatMul", List.of(flat, g.constant("projection", projection, WIDTH, DIM)), "projected");
-        return g.node("Add", List.of(projected, g.constant("projection_bias", bias, DIM)), "embeddings");
+        // colour dimensions stay linear; the detail dimension saturates through tanh
+        String squashed = g.node("Tanh", List.of(projected), "squashed");
+        String colours = g.node("Mul", List.of(projected, g.constant("linear_dims", new float[] {1, 1, 1, 0, 0}, DIM)), "linear_part");
+        String detail = g.node("Mul", List.of(squashed, g.constant("tanh_dims", new float[] {0, 0, 0, 1, 0}, DIM)), "detail_part");
+        String combined = g.node("Add", List.of(colours, detail), "combined");
+        return g.node("Add", List.of(combined, g.constant("projection_bias", bias, DIM)), "embeddings");
     }
 
     /** Word-vector lookup summed over the sequence (padding id 0 embeds to zero). */
