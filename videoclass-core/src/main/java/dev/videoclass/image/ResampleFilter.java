@@ -109,7 +109,7 @@ public enum ResampleFilter {
      */
     public static ResampleFilter fromPillowCode(int code) {
         if (code < 0 || code >= BY_CODE.length) {
-            throw new IllegalArgumentException("unknown Pillow resampling code " + code
+            throw new IllegalArgumentException("unknown Pillow resample code " + code
                     + " (expected 0 NEAREST, 1 LANCZOS, 2 BILINEAR, 3 BICUBIC, 4 BOX or 5 HAMMING)");
         }
         return BY_CODE[code];

@@ -33,7 +33,7 @@ class ResampleFilterTest {
     void unknownCodesAreRejectedWithTheCode(int code) {
         assertThatThrownBy(() -> ResampleFilter.fromPillowCode(code))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Pillow resampling code " + code)
+                .hasMessageContaining("Pillow resample code " + code)
                 .hasMessageContaining("BICUBIC");
     }
 
