@@ -2,10 +2,13 @@ package dev.videoclass.image;
 
 import dev.videoclass.Frame;
 
+import java.util.Objects;
+
 /**
  * Pixel operations shared by the image path and the video path: resizing (Pillow-compatible
- * separable resampling) and rotation by quarter turns. Stateless and thread safe; every method
- * returns a new frame and leaves its argument untouched.
+ * separable resampling) and rotation by quarter turns. All sizes are in pixels. Stateless and
+ * thread safe; no method modifies its argument, and each returns a new frame unless it documents
+ * that it may return the argument itself.
  */
 public final class FrameOps {
     private FrameOps() {
@@ -13,8 +16,10 @@ public final class FrameOps {
 
     /**
      * Scales {@code frame} down so that its long side is at most {@code maxSide} pixels, keeping the
-     * aspect ratio (rounded to whole pixels, at least 1). Returns the frame itself when it already
-     * fits; never scales up.
+     * aspect ratio (each side rounded to whole pixels, at least 1), with {@link #resize}. Returns the
+     * frame itself (not a copy) when it already fits or {@code maxSide <= 0}; never scales up.
+     *
+     * @param maxSide the longest allowed side in pixels; 0 or less means no limit
      */
     public static Frame fitLongSide(Frame frame, int maxSide, ResampleFilter filter) {
         int w = frame.width();
@@ -28,54 +33,35 @@ public final class FrameOps {
         return resize(frame, nw, nh, filter);
     }
 
-    /** Resizes to exactly {@code width} x {@code height} with {@code filter} (separable, Pillow semantics). */
+    /**
+     * Resizes to exactly {@code width} x {@code height} pixels with {@code filter}, giving the same
+     * pixels as Pillow's {@code Image.resize((width, height), resample=filter, reducing_gap=None)}
+     * on the same 8-bit RGB image (the call Hugging Face image processors make). The aspect ratio
+     * is not kept. Convolution filters resample separably in Pillow's fixed-point arithmetic
+     * (horizontal pass first, through an 8-bit intermediate); {@link ResampleFilter#NEAREST}
+     * copies, for each output pixel, the source pixel under its centre as Pillow does. Same size
+     * returns an identical copy. Stateless and thread safe; {@code frame} is left untouched and the
+     * result keeps its timestamp and key-frame flag.
+     *
+     * @param width  target width in pixels, at least 1
+     * @param height target height in pixels, at least 1
+     * @throws IllegalArgumentException if a target dimension is not positive, or the result would
+     *                                  not fit one array
+     */
     public static Frame resize(Frame frame, int width, int height, ResampleFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("target size must be positive: " + width + "x" + height);
+        }
+        if ((long) width * height * 3 > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("target size too large for one pixel array: " + width + "x" + height);
+        }
         if (width == frame.width() && height == frame.height()) {
             return frame.copy();
         }
-        // horizontal pass into a float buffer, then vertical pass to bytes
-        int sw = frame.width();
-        int sh = frame.height();
-        Coefficients cx = Coefficients.of(sw, width, filter);
-        Coefficients cy = Coefficients.of(sh, height, filter);
-        byte[] src = frame.rgb();
-        float[] tmp = new float[sh * width * 3];
-        for (int y = 0; y < sh; y++) {
-            int rowIn = y * sw * 3;
-            int rowOut = y * width * 3;
-            for (int x = 0; x < width; x++) {
-                int first = cx.first[x];
-                int n = cx.count[x];
-                int wo = x * cx.stride;
-                float r = 0, g = 0, b = 0;
-                for (int k = 0; k < n; k++) {
-                    float wk = cx.weights[wo + k];
-                    int p = rowIn + (first + k) * 3;
-                    r += wk * (src[p] & 0xFF);
-                    g += wk * (src[p + 1] & 0xFF);
-                    b += wk * (src[p + 2] & 0xFF);
-                }
-                int o = rowOut + x * 3;
-                tmp[o] = r;
-                tmp[o + 1] = g;
-                tmp[o + 2] = b;
-            }
-        }
-        byte[] out = new byte[width * height * 3];
-        int rowLen = width * 3;
-        for (int y = 0; y < height; y++) {
-            int first = cy.first[y];
-            int n = cy.count[y];
-            int wo = y * cy.stride;
-            int rowOut = y * rowLen;
-            for (int i = 0; i < rowLen; i++) {
-                float v = 0;
-                for (int k = 0; k < n; k++) {
-                    v += cy.weights[wo + k] * tmp[(first + k) * rowLen + i];
-                }
-                out[rowOut + i] = clampToByte(v);
-            }
-        }
+        byte[] out = filter == ResampleFilter.NEAREST
+                ? PillowResample.nearest(frame.rgb(), frame.width(), frame.height(), width, height)
+                : PillowResample.resample(frame.rgb(), frame.width(), frame.height(), width, height, filter);
         return new Frame(width, height, out, frame.ptsSeconds(), frame.isKeyframe());
     }
 
@@ -142,53 +128,5 @@ public final class FrameOps {
             }
         }
         return new Frame(w, h, out, frame.ptsSeconds(), frame.isKeyframe());
-    }
-
-    private static byte clampToByte(float v) {
-        int i = Math.round(v);
-        return (byte) (i < 0 ? 0 : Math.min(i, 255));
-    }
-
-    /** Precomputed filter taps for one axis, as in Pillow's ImagingResample. */
-    private static final class Coefficients {
-        final int[] first;
-        final int[] count;
-        final float[] weights;
-        final int stride;
-
-        private Coefficients(int[] first, int[] count, float[] weights, int stride) {
-            this.first = first;
-            this.count = count;
-            this.weights = weights;
-            this.stride = stride;
-        }
-
-        static Coefficients of(int inSize, int outSize, ResampleFilter filter) {
-            double scale = (double) inSize / outSize;
-            double filterScale = Math.max(1.0, scale);
-            double support = filter.support() * filterScale;
-            int stride = (int) Math.ceil(support) * 2 + 1;
-            int[] first = new int[outSize];
-            int[] count = new int[outSize];
-            float[] weights = new float[outSize * stride];
-            for (int i = 0; i < outSize; i++) {
-                double center = (i + 0.5) * scale;
-                int xmin = Math.max(0, (int) (center - support + 0.5));
-                int xmax = Math.min(inSize, (int) (center + support + 0.5));
-                int n = Math.min(xmax - xmin, stride);
-                double total = 0;
-                double[] w = new double[n];
-                for (int k = 0; k < n; k++) {
-                    w[k] = filter.weight((k + xmin - center + 0.5) / filterScale);
-                    total += w[k];
-                }
-                for (int k = 0; k < n; k++) {
-                    weights[i * stride + k] = (float) (total == 0 ? 0 : w[k] / total);
-                }
-                first[i] = xmin;
-                count[i] = n;
-            }
-            return new Coefficients(first, count, weights, stride);
-        }
     }
 }
