@@ -74,7 +74,7 @@ public final class ImageProcessor {
     }
 
     static ImageProcessor fromJson(JsonNode p) {
-        ResampleFilter filter = pillowFilter(p.path("resample").asInt(3));
+        ResampleFilter filter = ResampleFilter.fromPillowCode(p.path("resample").asInt(3));
         int height = 0, width = 0, shortest = 0;
         if (p.path("do_resize").asBoolean(true)) {
             JsonNode size = p.path("size");
@@ -201,15 +201,5 @@ public final class ImageProcessor {
             throw new IllegalArgumentException("\"" + name + "\" in preprocessor_config.json must hold 3 numbers");
         }
         return new float[] {(float) n.get(0).asDouble(), (float) n.get(1).asDouble(), (float) n.get(2).asDouble()};
-    }
-
-    private static ResampleFilter pillowFilter(int code) {
-        return switch (code) {
-            case 2 -> ResampleFilter.BILINEAR;
-            case 3 -> ResampleFilter.BICUBIC;
-            case 4 -> ResampleFilter.BOX;
-            default -> throw new IllegalArgumentException("unsupported Pillow resample code " + code
-                    + " in preprocessor_config.json (2 bilinear, 3 bicubic, 4 box)");
-        };
     }
 }

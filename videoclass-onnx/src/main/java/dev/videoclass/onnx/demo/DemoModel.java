@@ -52,7 +52,7 @@ public final class DemoModel {
     /** The sigmoid bias stand-in. */
     public static final double LOGIT_BIAS = -5.0;
     /** Gain and offset of the detail dimension: {@code tanh(DETAIL_GAIN * meanAbsResponse) - DETAIL_OFFSET}. */
-    static final float DETAIL_GAIN = 200f;
+    static final float DETAIL_GAIN = 100f;
     static final float DETAIL_OFFSET = 0.5f;
     /** Longest prompt in tokens; shorter ones are padded with id 0, which embeds to zero. */
     public static final int MAX_TOKENS = 16;
@@ -225,7 +225,7 @@ public final class DemoModel {
             } else {
                 // a zero-mean oriented grating: responds to detail, not to flat colour
                 double angle = random.nextDouble() * Math.PI;
-                double period = 2 + random.nextDouble() * 10;
+                double period = 6 + random.nextDouble() * 10;
                 double phase = random.nextDouble() * 2 * Math.PI;
                 double mean = 0;
                 for (int y = 0; y < PATCH; y++) {
