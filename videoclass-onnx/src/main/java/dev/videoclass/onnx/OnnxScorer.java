@@ -25,6 +25,8 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,7 @@ public final class OnnxScorer implements FrameScorer {
     private static final List<String> IMAGE_OUTPUTS = List.of("image_embeds", "pooler_output", "image_features", "embeddings");
     private static final List<String> TEXT_OUTPUTS = List.of("text_embeds", "pooler_output", "text_features", "embeddings");
     private static final int POOLED_BUFFERS = 4;
+    private static final int IDENTITY_CACHE = 32;
     /** Result of the one CUDA provider probe of this process: "" when it loads, else the reason. */
     private static String cudaProbe;
 
@@ -84,6 +87,8 @@ public final class OnnxScorer implements FrameScorer {
     private final boolean textUsesMask;
     private final int maxBatch;
     private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
+    /** Bindings by rubric object identity, in front of {@link #bindings}; bounded, cleared when full. */
+    private final Map<Rubric, Binding> byIdentity = Collections.synchronizedMap(new IdentityHashMap<>());
     private final ConcurrentLinkedDeque<FloatBuffer> buffers = new ConcurrentLinkedDeque<>();
 
     /** What a rubric becomes for this model: per-label unit text embeddings, tokens, or class indices. */
@@ -358,12 +363,24 @@ public final class OnnxScorer implements FrameScorer {
     // ---- binding rubrics ----------------------------------------------------------------------
 
     private Binding binding(Rubric rubric) {
+        // the same rubric object comes back for every video: skip hashing its JSON (~1 ms) then
+        Binding known = byIdentity.get(rubric);
+        if (known != null) {
+            return known;
+        }
         Binding b = bindings.get(rubric.contentHash());
         if (b == null) {
             b = createBinding(rubric);
             // index by the caller's and the bound rubric's hashes: scoring sees the bound one
             bindings.putIfAbsent(rubric.contentHash(), b);
             bindings.putIfAbsent(b.rubric().contentHash(), b);
+        }
+        synchronized (byIdentity) {
+            if (byIdentity.size() >= IDENTITY_CACHE) {
+                byIdentity.clear();
+            }
+            byIdentity.put(rubric, b);
+            byIdentity.put(b.rubric(), b);
         }
         return b;
     }
