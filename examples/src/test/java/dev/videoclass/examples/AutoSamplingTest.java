@@ -108,4 +108,43 @@ class AutoSamplingTest {
         }
         assertThat(auto.framesAnalysed() * 3).isLessThanOrEqualTo(exact.framesAnalysed());
     }
+
+    @Test
+    void aSlideshowCutExactlyOnAFixedKeyFrameCadenceKeepsItsCuts() throws Exception {
+        // still shots of 1.5 s each, key frames every 1.5 s: every cut falls on a key frame and the
+        // I-frame cadence looks like a phone's; the tiny predicted packets show the shots are still,
+        // so the differences between I-frames are cuts at those I-frames
+        for (String codec : new String[] {"libx265", "libx264"}) {
+            Path p = dir.resolve("slideshow-" + codec + (codec.equals("libx265") ? ".mov" : ".mp4"));
+            StringBuilder graph = new StringBuilder();
+            int[] colours = {0x2030C8, 0x20A030, 0x2030C8, 0xD02018, 0xE0E040};
+            for (int i = 0; i < colours.length; i++) {
+                graph.append(String.format(java.util.Locale.ROOT,
+                        "color=c=0x%06X:s=320x240:r=30:d=1.5,drawgrid=w=16:h=16:t=1:c=white@0.3,format=yuv420p[s%d];",
+                        colours[i], i));
+            }
+            for (int i = 0; i < colours.length; i++) {
+                graph.append("[s").append(i).append(']');
+            }
+            graph.append("concat=n=").append(colours.length).append(":v=1:a=0[out]");
+            List<String> args = new java.util.ArrayList<>(List.of("-filter_complex", graph.toString(), "-map", "[out]",
+                    "-c:v", codec));
+            args.addAll(codec.equals("libx265")
+                    ? List.of("-tag:v", "hvc1", "-x265-params", "log-level=error:keyint=45:min-keyint=45:scenecut=0")
+                    : List.of("-g", "45", "-keyint_min", "45", "-sc_threshold", "0"));
+            args.add(p.toString());
+            TestVideos.run(args.toArray(new String[0]));
+            SamplingResult exact = sample(p, SamplerMode.EXACT);
+            SamplingResult auto = sample(p, SamplerMode.AUTO);
+            System.out.printf("%s: key packets %s, cuts exact %s, %s %s, frames %d vs %d%n", p.getFileName(),
+                    TestVideos.keyPacketTimes(p), cutTimes(exact), auto.sampler(), cutTimes(auto),
+                    exact.framesAnalysed(), auto.framesAnalysed());
+            assertThat(cutTimes(exact)).hasSize(4);
+            assertThat(cutTimes(auto)).as(codec).hasSameSizeAs(cutTimes(exact));
+            for (int i = 0; i < 4; i++) {
+                assertThat(cutTimes(auto).get(i)).isCloseTo(cutTimes(exact).get(i), within(0.12));
+            }
+            assertThat(auto.framesAnalysed() * 4).isLessThanOrEqualTo(exact.framesAnalysed());
+        }
+    }
 }

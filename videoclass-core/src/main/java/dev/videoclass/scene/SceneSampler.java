@@ -73,12 +73,16 @@ import java.util.List;
  *                 least {@value #REFINE_CANDIDATE_FACTOR} x threshold and whose key sizes jump
  *                 (completely) are decoded ({@code "auto:refined"}); every other interval is taken
  *                 to hold no cut, however much its I-frames differ: zooms, pans and busy content
- *                 change I-frames a second apart without any packet standing out. The trade-off: a
- *                 cut that lands exactly on a key frame of the cadence leaves no packet trace and is
- *                 missed unless the key sizes jump (with a 1 s cadence at 30 fps about one cut in 30),
- *                 while pans and zooms, which the I-frames alone cannot tell from cuts, are far more
- *                 common. With nothing to decode the result is {@code "auto:keyframes"} without
- *                 cuts.</li>
+ *                 change I-frames a second apart without any packet standing out — except an
+ *                 interval whose predicted packets show still content
+ *                 ({@value #STILL_BYTES_PER_PIXEL} bytes per pixel or less): there the change
+ *                 happened at the closing I-frame, and a content value over the threshold is a cut
+ *                 at it (slideshows and edits of still shots, cut on the cadence). The trade-off: a
+ *                 cut that lands exactly on a key frame of the cadence inside moving content leaves
+ *                 no packet trace and is missed unless the key sizes jump (with a 1 s cadence at
+ *                 30 fps about one cut in 30), while pans and zooms, which the I-frames alone cannot
+ *                 tell from cuts, are far more common. With nothing to decode the result is
+ *                 {@code "auto:keyframes"}.</li>
  *             <li><em>Without packet data</em> (other sources): every interval {@code [A,B]} of
  *                 consecutive I-frames whose content value is at least
  *                 {@value #REFINE_CANDIDATE_FACTOR} x threshold is decoded completely
@@ -164,6 +168,19 @@ public final class SceneSampler implements KeyframeSampler {
      */
     public static final double KEY_SIZE_JUMP = 1.5;
     /**
+     * On a fixed cadence with packet data, an I-frame interval whose predicted packets average at most
+     * this many bytes per pixel (and at most {@link #STILL_INTERVAL_SHARE} of its smaller key packet)
+     * held still content: whatever differs between its two I-frames changed at the closing I-frame,
+     * so a content value over the threshold there is a cut at that key frame. Slideshows and edits of
+     * rendered still shots cut exactly on the cadence; their predicted pictures are all skip blocks,
+     * 0.0005 bytes per pixel (x264 and x265 at 320x240, measured). Moving content costs more, even
+     * when perfectly predicted: a scrolling cellular automaton, where every predicted picture only
+     * codes the new row, took 0.0028 bytes per pixel (x265, 640x360) and must not count as still.
+     */
+    public static final double STILL_BYTES_PER_PIXEL = 0.001;
+    /** See {@link #STILL_BYTES_PER_PIXEL}: the predicted packets' mean against the smaller key packet. */
+    public static final double STILL_INTERVAL_SHARE = 0.05;
+    /**
      * AUTO runs the exact pass instead of refining when the intervals to decode hold more than this
      * share of the packets. A refined run costs more per frame than the sequential pass (a seek and
      * decoder flush per run, the opening I-frame decoded a second time, and the keyframe pass already
@@ -234,7 +251,7 @@ public final class SceneSampler implements KeyframeSampler {
             if (coverage(k, until, packets) > REFINE_MAX_COVERAGE) {
                 return autoExact(source, policy, k.pass.framesAnalysed);
             }
-            return refine(source, policy, k, fps, until, true);
+            return refine(source, policy, k, fps, until, all(k.count + 1, true));
         }
         if (c.interval <= REFINE_MAX_CADENCE_S + EPS && gaps.length >= 2) {
             double candidate = REFINE_CANDIDATE_FACTOR * policy.threshold();
@@ -245,7 +262,7 @@ public final class SceneSampler implements KeyframeSampler {
                         until[i] = k.pts[i]; // the whole interval
                     }
                 }
-                return refine(source, policy, k, fps, until, true);
+                return refine(source, policy, k, fps, until, all(k.count + 1, true));
             }
             // packet data: suspects, plus changed intervals whose key pictures jump in size (a cut
             // into simpler content, whose picture is not outsized); the rest changed gradually
@@ -258,7 +275,7 @@ public final class SceneSampler implements KeyframeSampler {
             if (coverage(k, until, packets) > REFINE_MAX_COVERAGE) {
                 return autoExact(source, policy, k.pass.framesAnalysed);
             }
-            return refine(source, policy, k, fps, until, false);
+            return refine(source, policy, k, fps, until, stillIntervals(k, packets, keySize, info));
         }
         return autoExact(source, policy, k.pass.framesAnalysed);
     }
@@ -272,6 +289,44 @@ public final class SceneSampler implements KeyframeSampler {
     }
 
     /** Size of the key packet at each I-frame's time (within half a frame), NaN where none is listed. */
+    private static boolean[] all(int n, boolean value) {
+        boolean[] out = new boolean[n];
+        java.util.Arrays.fill(out, value);
+        return out;
+    }
+
+    /**
+     * Per I-frame interval {@code i} (between I-frames {@code i-1} and {@code i}): whether its
+     * predicted packets show still content ({@link #STILL_BYTES_PER_PIXEL}). Index 0 and intervals
+     * without predicted packets, key sizes or a known frame size are false.
+     */
+    static boolean[] stillIntervals(KeyPass k, List<PacketInfo> packets, double[] keySize, VideoInfo info) {
+        boolean[] still = new boolean[k.count + 1];
+        double pixels = info == null ? 0 : (double) info.width() * info.height();
+        if (pixels <= 0) {
+            return still;
+        }
+        double[] sum = new double[k.count + 1];
+        int[] count = new int[k.count + 1];
+        for (PacketInfo p : packets) {
+            if (p.key() || Double.isNaN(p.ptsS())) {
+                continue;
+            }
+            int at = Sorted.upperBound(k.pts, p.ptsS()); // I-frames at or before the packet
+            if (at >= 1 && at < k.count) {
+                sum[at] += p.sizeBytes();
+                count[at]++;
+            }
+        }
+        for (int i = 1; i < k.count; i++) {
+            double smallerKey = Math.min(keySize[i - 1], keySize[i]);
+            double mean = count[i] == 0 ? Double.NaN : sum[i] / count[i];
+            still[i] = count[i] > 0 && !Double.isNaN(smallerKey)
+                    && mean <= STILL_INTERVAL_SHARE * smallerKey && mean <= STILL_BYTES_PER_PIXEL * pixels;
+        }
+        return still;
+    }
+
     private static double[] keySizes(KeyPass k, List<PacketInfo> packets, double fps) {
         DoubleList pts = new DoubleList(64);
         DoubleList size = new DoubleList(64);
@@ -388,7 +443,7 @@ public final class SceneSampler implements KeyframeSampler {
      * keyframe cuts of the other intervals: one time-ordered list, minimum scene length applied once.
      */
     private SamplingResult refine(FrameSource source, SamplingPolicy policy, KeyPass k, double fps, double[] until,
-                                  boolean keyframeCuts) throws VideoException {
+                                  boolean[] keyframeCuts) throws VideoException {
         double threshold = policy.threshold();
         double minLenS = policy.minSceneLenFrames() / fps;
         // candidate frames for representatives: all I-frames plus every refined frame
@@ -416,7 +471,7 @@ public final class SceneSampler implements KeyframeSampler {
                     analysed += run.decode(source, detector, k.pts[i - 1], k.pts[i - 1], null, cutPts, cutStrength);
                     openEnd = -1;
                 }
-                if (keyframeCuts && i < k.count && k.diff[i] >= threshold) {
+                if (i < k.count && keyframeCuts[i] && k.diff[i] >= threshold) {
                     cutPts.add(k.pts[i]);
                     cutStrength.add(k.diff[i]);
                 }
