@@ -148,22 +148,9 @@ public final class FfmpegStillEncoder implements StillVideoEncoder {
                     + " pixels; width and height must be even for 4:2:0 (yuv420p) video");
         }
 
-        Path exe;
-        Map<String, String> env;
-        if (executable == null) {
-            Path dir = extractedDirectory();
-            exe = dir.resolve("ffmpeg");
-            env = Map.of("LD_LIBRARY_PATH", dir.toString());
-        } else {
-            exe = executable;
-            env = Map.of();
-            if (!Files.isRegularFile(exe)) {
-                throw new IOException("no ffmpeg executable at " + exe + " (no such file)");
-            }
-            if (!Files.isExecutable(exe)) {
-                throw new IOException("the ffmpeg at " + exe + " is not executable (no execute permission)");
-            }
-        }
+        String[] tool = tool();
+        Map<String, String> env = tool[1] == null ? Map.of() : Map.of("LD_LIBRARY_PATH", tool[1]);
+        Path exe = Path.of(tool[0]);
 
         List<String> cmd = new ArrayList<>(List.of(exe.toString(),
                 "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
@@ -173,6 +160,58 @@ public final class FfmpegStillEncoder implements StillVideoEncoder {
         cmd.addAll(encoding.ffmpegArguments());
         cmd.add(out.toString());
         run(cmd, env, out, "encoding " + picture.getFileName() + " as " + encoding.id());
+    }
+
+    /**
+     * Encodes pictures one after another, {@code secondsEach} seconds each, into one video: a
+     * calibration video with hard cuts. The pictures must share one even size.
+     *
+     * @throws IllegalArgumentException when the list is empty, sizes differ or are odd
+     * @throws IOException              when a picture cannot be read or the encoder fails or times out
+     */
+    public void encodeSlideshow(List<Path> pictures, double secondsEach, PhoneEncoding encoding, Path out) throws IOException {
+        if (pictures.isEmpty() || !(secondsEach > 0) || Double.isInfinite(secondsEach)) {
+            throw new IllegalArgumentException("a slideshow needs pictures and a positive duration each");
+        }
+        int[] first = pictureSize(pictures.get(0));
+        for (Path p : pictures) {
+            int[] size = pictureSize(p);
+            if (size[0] != first[0] || size[1] != first[1] || size[0] % 2 != 0 || size[1] % 2 != 0) {
+                throw new IllegalArgumentException("slideshow pictures must share one even size; " + p + " is "
+                        + size[0] + "x" + size[1]);
+            }
+        }
+        String[] tool = tool();
+        Map<String, String> env = tool[1] == null ? Map.of() : Map.of("LD_LIBRARY_PATH", tool[1]);
+        List<String> cmd = new ArrayList<>(List.of(tool[0], "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
+        StringBuilder graph = new StringBuilder();
+        for (int i = 0; i < pictures.size(); i++) {
+            cmd.addAll(List.of("-loop", "1", "-framerate", Integer.toString(PhoneEncoding.FRAME_RATE),
+                    "-t", String.format(Locale.ROOT, "%.6f", secondsEach), "-i", pictures.get(i).toString()));
+            graph.append('[').append(i).append(":v]");
+        }
+        List<String> output = encoding.ffmpegArguments();
+        // the encoding's -vf chain runs after the concatenation, inside the one filter graph
+        graph.append("concat=n=").append(pictures.size()).append(":v=1:a=0,").append(output.get(1)).append("[v]");
+        cmd.addAll(List.of("-filter_complex", graph.toString(), "-map", "[v]"));
+        cmd.addAll(output.subList(2, output.size()));
+        cmd.add(out.toString());
+        run(cmd, env, out, "encoding a slideshow of " + pictures.size() + " pictures as " + encoding.id());
+    }
+
+    /** The executable to run and the LD_LIBRARY_PATH it needs (null for a user-supplied ffmpeg). */
+    private String[] tool() throws IOException {
+        if (executable == null) {
+            Path dir = extractedDirectory();
+            return new String[] {dir.resolve("ffmpeg").toString(), dir.toString()};
+        }
+        if (!Files.isRegularFile(executable)) {
+            throw new IOException("no ffmpeg executable at " + executable + " (no such file)");
+        }
+        if (!Files.isExecutable(executable)) {
+            throw new IOException("the ffmpeg at " + executable + " is not executable (no execute permission)");
+        }
+        return new String[] {executable.toString(), null};
     }
 
     /** Width and height in pixels of a PNG or JPEG file, from its header. */

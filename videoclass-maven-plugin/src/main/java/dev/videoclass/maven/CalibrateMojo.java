@@ -4,9 +4,11 @@ import dev.videoclass.VideoException;
 import dev.videoclass.calibrate.CalibrationEngine;
 import dev.videoclass.calibrate.CalibrationReport;
 import dev.videoclass.calibrate.CalibrationSettings;
+import dev.videoclass.calibrate.DemoCalibrationSet;
 import dev.videoclass.calibrate.FfmpegStillEncoder;
 import dev.videoclass.calibrate.PhoneEncoding;
 import dev.videoclass.calibrate.StillVideoEncoder;
+import dev.videoclass.onnx.demo.DemoModel;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -77,6 +79,13 @@ public class CalibrateMojo extends AbstractMojo {
     @Parameter(property = "videoclass.ffmpeg")
     File ffmpeg;
 
+    /**
+     * Try-it mode: writes the demo ONNX model into {@code model} and a demo calibration set into
+     * {@code calibrationSet} first, where they are missing.
+     */
+    @Parameter(property = "videoclass.demo", defaultValue = "false")
+    boolean demo;
+
     /** Skips the goal. */
     @Parameter(property = "videoclass.skip", defaultValue = "false")
     boolean skip;
@@ -99,7 +108,10 @@ public class CalibrateMojo extends AbstractMojo {
                     .reportDir(reportDirectory.toPath())
                     .build();
             encoder = ffmpeg != null ? new FfmpegStillEncoder(ffmpeg.toPath()) : FfmpegStillEncoder.fromClasspath();
-        } catch (IllegalArgumentException e) {
+            if (demo) {
+                writeDemo();
+            }
+        } catch (IllegalArgumentException | IOException e) {
             throw new MojoExecutionException("videoclass:calibrate: " + e.getMessage(), e);
         }
         CalibrationReport report;
@@ -114,6 +126,17 @@ public class CalibrateMojo extends AbstractMojo {
         if (!report.passed()) {
             throw new MojoFailureException("videoclass:calibrate found " + report.breaches().size() + " breach(es):\n"
                     + String.join("\n", report.breaches()));
+        }
+    }
+
+    private void writeDemo() throws IOException {
+        if (model != null && !new File(model, "preprocessor_config.json").isFile()) {
+            getLog().info("videoclass:calibrate: writing the demo model to " + model);
+            DemoModel.write(model.toPath());
+        }
+        if (!new File(calibrationSet, "manifest.json").isFile()) {
+            getLog().info("videoclass:calibrate: writing the demo calibration set to " + calibrationSet);
+            DemoCalibrationSet.write(calibrationSet.toPath(), FfmpegStillEncoder.fromClasspath());
         }
     }
 

@@ -94,6 +94,22 @@ class CalibrationEngineTest {
     }
 
     @Test
+    void theDemoSetPassesWithTheDemoModelAndAgreesWithItsManifest() throws Exception {
+        Path demoSet = tmp.resolve("demo-set");
+        DemoCalibrationSet.write(demoSet, FfmpegStillEncoder.fromClasspath());
+        CalibrationSettings s = CalibrationSettings.builder(demoSet).scorer("onnx").modelDir(model)
+                .reportDir(tmp.resolve("demo-reports")).minAgreement(0.9).build();
+        CalibrationReport r = new CalibrationEngine(s, FfmpegStillEncoder.fromClasspath()).run();
+        assertThat(r.breaches()).isEmpty();
+        assertThat(r.pixelParity()).hasSize(4 * 4);
+        assertThat(r.decisions().explicitAgreement()).isEqualTo(1.0);
+        assertThat(r.decisions().agreement()).isGreaterThanOrEqualTo(0.9);
+        assertThat(r.decisions().perItem()).filteredOn(d -> d.kind().equals("video")).hasSize(2)
+                .allSatisfy(d -> assertThat(d.tags()).containsAll(d.labelTags()));
+        assertThat(r.thresholds().get(0).thresholdForTargetFpr()).isNotNull();
+    }
+
+    @Test
     void aManifestThatNamesAMissingFileIsRefused() throws Exception {
         Path bad = Files.createDirectories(tmp.resolve("bad-set"));
         Files.writeString(bad.resolve("manifest.csv"), "file,explicit,tags\nnothing.png,false,\n");
