@@ -139,7 +139,7 @@ public final class CalibrationEngine {
                 max = e.getValue();
             }
             if (e.getValue() > settings.maxScoreDelta()) {
-                breaches.add(String.format(Locale.ROOT, "pixel parity: %s as %s: label '%s' |Δscore| %.4f > tolerance %.4f",
+                breaches.add(String.format(Locale.ROOT, "pixel parity: %s as %s: label '%s' |Δscore| %.6f > tolerance %.4f",
                         item.name(), encoding.id(), e.getKey(), e.getValue(), settings.maxScoreDelta()));
             }
         }
