@@ -116,11 +116,13 @@ public final class ImageClassifier {
                 new Verdict.Timings(0, 0, 0, total), new Verdict.ErrorInfo(e.code().code(), e.getMessage()));
     }
 
-    Verdict.ScorerInfo scorerInfo() {
+    /** The scorer (id and execution provider) as verdicts name it. */
+    public Verdict.ScorerInfo scorerInfo() {
         return scorerInfo;
     }
 
-    Verdict.RubricInfo rubricInfo() {
+    /** The bound rubric (id and content hash) as verdicts name it. */
+    public Verdict.RubricInfo rubricInfo() {
         return rubricInfo;
     }
 
