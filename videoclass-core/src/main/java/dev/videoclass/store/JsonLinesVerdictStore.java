@@ -1,34 +1,48 @@
 package dev.videoclass.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videoclass.Verdict;
 import dev.videoclass.VerdictJson;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link VerdictStore} in a JSON-lines file: one line per stored verdict,
- * {@code {"content_hash":…,"scorer_id":…,"rubric_hash":…,"verdict":{…}}}, appended and flushed as
- * verdicts arrive, so a killed process loses at most the line it was writing. Opening reads the file
- * back (a later line for the same key wins; a torn last line is ignored). Lookups are served from
- * memory: the verdicts themselves, without posters unless {@code keepPosters} (a poster is ~100 KB
- * of base64 per line). Thread safe.
+ * A {@link VerdictStore} in a JSON-lines file, one line per stored verdict:
+ * {@code {"content_hash":…,"scorer_id":…,"rubric_hash":…,"paths":[…],"verdict":{…}}} ({@code paths}
+ * only when given). Lines are appended and flushed as verdicts arrive, so a killed process loses at
+ * most the line it was writing; opening reads the file back (a later line for the same key wins, a
+ * torn line is skipped and its content simply classified again).
+ *
+ * <p>Memory stays small for hundreds of thousands of lines: the index holds each key's file offset,
+ * and {@link #find} reads the line back. Transient failures ({@link VerdictStore#worthKeeping}) may be
+ * written, for the record, but are never answered. Posters are left out unless {@code keepPosters}
+ * (a poster is ~100 KB of base64 per line). Thread safe.
  */
 public final class JsonLinesVerdictStore implements VerdictStore {
-    private final Path file;
+    private record Entry(long offset, int length) {
+    }
+
     private final boolean keepPosters;
-    private final Map<VerdictKey, Verdict> index = new HashMap<>();
-    private final Writer out;
+    private final Map<VerdictKey, Entry> index = new HashMap<>();
+    private final FileChannel channel;
+    private final OutputStream out;
+    private long end;
     private int tornLines;
 
     /**
@@ -37,58 +51,104 @@ public final class JsonLinesVerdictStore implements VerdictStore {
      * @param keepPosters whether stored lines keep the verdicts' posters
      */
     public JsonLinesVerdictStore(Path file, boolean keepPosters) throws IOException {
-        this.file = file;
         this.keepPosters = keepPosters;
         if (Files.exists(file)) {
-            load();
+            load(file);
         }
-        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-        if (tornLines > 0) {
-            out.write('\n'); // end a torn last line so the next record starts clean
-            out.flush();
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.end = channel.size();
+        this.out = java.nio.channels.Channels.newOutputStream(channel.position(end));
+        if (end > 0 && !endsWithNewline()) {
+            write("\n".getBytes(StandardCharsets.UTF_8)); // end a torn last line so the next record starts clean
         }
     }
 
-    private void load() throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+    private void load(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+            long offset = 0;
+            long lineStart = 0;
+            int b;
+            while ((b = in.read()) >= 0) {
+                offset++;
+                if (b == '\n') {
+                    index(line.toByteArray(), lineStart);
+                    line.reset();
+                    lineStart = offset;
+                } else {
+                    line.write(b);
                 }
-                try {
-                    JsonNode n = VerdictJson.mapper().readTree(line);
-                    VerdictKey key = new VerdictKey(n.get("content_hash").asText(), n.get("scorer_id").asText(),
-                            n.get("rubric_hash").asText());
-                    index.put(key, VerdictJson.parseVerdict(n.get("verdict").toString()));
-                } catch (IOException | RuntimeException e) {
-                    tornLines++; // a line cut short by a crash: its verdict is simply redone
-                }
+            }
+            if (line.size() > 0) {
+                index(line.toByteArray(), lineStart);
             }
         }
     }
 
-    @Override
-    public synchronized Optional<Verdict> find(VerdictKey key) {
-        return Optional.ofNullable(index.get(key));
+    private void index(byte[] line, long offset) {
+        if (line.length == 0) {
+            return;
+        }
+        try {
+            JsonNode n = VerdictJson.mapper().readTree(line);
+            VerdictKey key = new VerdictKey(n.get("content_hash").asText(), n.get("scorer_id").asText(),
+                    n.get("rubric_hash").asText());
+            Verdict v = VerdictJson.parseVerdict(n.get("verdict").toString());
+            if (VerdictStore.worthKeeping(v)) {
+                index.put(key, new Entry(offset, line.length));
+            } else {
+                index.remove(key);
+            }
+        } catch (IOException | RuntimeException e) {
+            tornLines++;
+        }
     }
 
     @Override
-    public synchronized void put(VerdictKey key, Verdict verdict) throws IOException {
+    public synchronized Optional<Verdict> find(VerdictKey key) throws IOException {
+        Entry e = index.get(key);
+        if (e == null) {
+            return Optional.empty();
+        }
+        ByteBuffer buf = ByteBuffer.allocate(e.length());
+        while (buf.hasRemaining()) {
+            if (channel.read(buf, e.offset() + buf.position()) < 0) {
+                throw new IOException("verdict store truncated under " + key.contentHash());
+            }
+        }
+        JsonNode n = VerdictJson.mapper().readTree(buf.array());
+        return Optional.of(VerdictJson.parseVerdict(n.get("verdict").toString()));
+    }
+
+    @Override
+    public void put(VerdictKey key, Verdict verdict) throws IOException {
+        put(key, verdict, null);
+    }
+
+    /** Stores {@code verdict} with the paths that hold its content (written as {@code paths}), or null. */
+    public synchronized void put(VerdictKey key, Verdict verdict, List<String> paths) throws IOException {
         Verdict kept = keepPosters ? verdict : verdict.withPosterJpeg(null);
-        ObjectNode line = VerdictJson.mapper().createObjectNode();
-        line.put("content_hash", key.contentHash());
-        line.put("scorer_id", key.scorerId());
-        line.put("rubric_hash", key.rubricHash());
-        line.set("verdict", VerdictJson.mapper().readTree(VerdictJson.toJson(kept)));
-        out.write(VerdictJson.mapper().writeValueAsString(line));
-        out.write('\n');
-        out.flush();
-        index.put(key, kept);
+        ObjectNode n = VerdictJson.mapper().createObjectNode();
+        n.put("content_hash", key.contentHash());
+        n.put("scorer_id", key.scorerId());
+        n.put("rubric_hash", key.rubricHash());
+        if (paths != null) {
+            ArrayNode ps = n.putArray("paths");
+            paths.forEach(ps::add);
+        }
+        n.set("verdict", VerdictJson.mapper().readTree(VerdictJson.toJson(kept)));
+        byte[] line = VerdictJson.mapper().writeValueAsBytes(n);
+        long offset = end;
+        write(line);
+        write(new byte[] {'\n'});
+        if (VerdictStore.worthKeeping(kept)) {
+            index.put(key, new Entry(offset, line.length));
+        } else {
+            index.remove(key);
+        }
     }
 
-    /** Number of distinct keys held. */
+    /** Number of keys with a verdict that is answered. */
     public synchronized int size() {
         return index.size();
     }
@@ -98,8 +158,21 @@ public final class JsonLinesVerdictStore implements VerdictStore {
         return tornLines;
     }
 
+    private void write(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        end += bytes.length;
+    }
+
+    private boolean endsWithNewline() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1);
+        channel.read(b, end - 1);
+        return b.get(0) == '\n';
+    }
+
     @Override
     public synchronized void close() throws IOException {
         out.close();
+        channel.close();
     }
 }
