@@ -9,36 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-5}
-TOOL=$(ls -d videoclass-ffmpeg/target/ffmpeg-tool/org/bytedeco/ffmpeg/linux-x86_64-gpl)
-[ -e "$TOOL/libva.so.2" ] || ln -sf libva.so "$TOOL/libva.so.2"
-[ -e "$TOOL/libva-drm.so.2" ] || ln -sf libva-drm.so "$TOOL/libva-drm.so.2"
-chmod +x "$TOOL/ffmpeg"
-FF() { LD_LIBRARY_PATH="$TOOL" "$TOOL/ffmpeg" -hide_banner -loglevel error "$@"; }
-JAR=examples/target/videoclass.jar
-WORK=${BENCH_WORK:-/tmp/videoclass-bench}
-mkdir -p "$WORK"
-
-# Scenes of distinct looks, each with motion, joined by hard cuts at irregular times (as real
-# edits are; a fixed cut cadence would look like a fixed key-frame cadence to auto mode).
-# $1 = size, remaining = scene lengths in seconds
-scenes_filter() {
-  local size=$1; shift
-  local parts="" inputs="" i=0 secs
-  local srcs=("testsrc2=s=$size:r=30" "mandelbrot=s=$size:r=30" "smptehdbars=s=$size:r=30" "rgbtestsrc=s=$size:r=30" "cellauto=s=$size:r=30:rule=110" "life=s=$size:r=30:mold=10:ratio=0.1:death_color=#C83232:life_color=#00ff00")
-  for secs in "$@"; do
-    parts+="${srcs[$((i % ${#srcs[@]}))]},trim=duration=$secs,setpts=PTS-STARTPTS,format=yuv420p,hue=h=$((i * 47 % 360))[v$i];"
-    inputs+="[v$i]"
-    i=$((i + 1))
-  done
-  echo "${parts}${inputs}concat=n=$i:v=1:a=0[out]"
-}
-
-make_video() { # out size "scene lengths" codec-args...
-  local out=$1 size=$2 lengths=$3; shift 3
-  [ -s "$out" ] && return
-  # shellcheck disable=SC2086
-  FF -filter_complex "$(scenes_filter "$size" $lengths)" -map '[out]' "$@" -y "$out"
-}
+# shellcheck source=benchmarks/scripts/common.sh
+source benchmarks/scripts/common.sh
 
 SHORT="3.1 4.7 2.3 5.9 3.3 4.7"                       # 24 s, 5 cuts
 LONG=$(awk 'BEGIN { srand(7); for (i = 0; i < 40; i++) printf "%.1f ", 9 + 12 * rand() }')   # ~10 min, 39 cuts
@@ -55,8 +27,6 @@ if [ ! -s "$WORK/phone-like-1080p-24s.mov" ]; then
     -x265-params log-level=error:keyint=30:min-keyint=30:scenecut=0:open-gop=0 -y "$WORK/phone-like-1080p-24s.mov"
 fi
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-timeit() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; return 1; }; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }
 
 echo "machine: $(nproc) cores, $(awk '/model name/{$1=$2=$3="";print;exit}' /proc/cpuinfo | xargs), $(date -u +%F)"
 echo "runs per measurement: $RUNS (interleaved); times in seconds, wall clock, JVM start included for videoclass"

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Backfill throughput with the built-in scorer: `videoclass backfill` over a folder of phone-sized
+# clips (some uploaded twice), then the same folder again, when everything is already done, against
+# the hashing floor (`sha256sum` of the same files) measured in the same run.
+#
+# usage: benchmarks/scripts/backfill.sh [VIDEOS] [PARALLEL]   (after: mvn -B -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+VIDEOS=${1:-24}
+PARALLEL=${2:-2}
+# shellcheck source=benchmarks/scripts/common.sh
+source benchmarks/scripts/common.sh
+DIR="$WORK/backfill-$VIDEOS"
+mkdir -p "$DIR"
+echo "writing $VIDEOS clips (12 s, 720p H.264, 3 cuts) into $DIR ..." >&2
+for i in $(seq 1 "$VIDEOS"); do
+  lengths=$(awk -v s="$i" 'BEGIN { srand(s); printf "%.1f %.1f %.1f %.1f", 2 + 3 * rand(), 2 + 3 * rand(), 2 + 3 * rand(), 2 + 3 * rand() }')
+  make_video "$DIR/clip-$i.mp4" 1280x720 "$lengths" -c:v libx264 -preset veryfast -crf 23
+done
+# every fourth clip uploaded twice under another name
+for i in $(seq 4 4 "$VIDEOS"); do cp -n "$DIR/clip-$i.mp4" "$DIR/again-$i.mp4"; done
+OUT="$WORK/backfill-$VIDEOS.jsonl"
+rm -f "$OUT"
+files=$(ls "$DIR" | wc -l)
+bytes=$(du -sb "$DIR" | cut -f1)
+
+first=$(timeit java -jar "$JAR" backfill "$DIR" --out "$OUT" --parallel "$PARALLEL")
+second=$(timeit java -jar "$JAR" backfill "$DIR" --out "$OUT" --parallel "$PARALLEL")
+hash=$(timeit sha256sum "$DIR"/*)
+java_start=$(timeit java -jar "$JAR" --version)
+lines=$(wc -l < "$OUT")
+echo
+echo "files $files ($((bytes / 1024 / 1024)) MB), distinct contents $lines, --parallel $PARALLEL"
+printf 'first run:  %.2f s = %.1f videos/min (distinct contents classified)\n' "$first" "$(echo "$lines * 60 / $first" | bc -l)"
+printf 'second run: %.2f s (all reused); sha256sum of the same files %.2f s; JVM start (--version) %.2f s\n' \
+  "$second" "$hash" "$java_start"
