@@ -35,9 +35,19 @@ import org.bytedeco.ffmpeg.global.avutil;
  */
 public final class FfmpegVideoDecoder implements VideoDecoder {
 
-    static {
-        // Corrupt uploads would otherwise flood stderr; errors reach callers as VideoException.
-        avutil.av_log_set_level(avutil.AV_LOG_FATAL);
+    /**
+     * FFmpeg's native libraries load on first use, not when a decoder is built: a service or a
+     * backfill run that finds every verdict already stored never pays for them (~0.3 s).
+     */
+    private static final class Natives {
+        static {
+            // Corrupt uploads would otherwise flood stderr; errors reach callers as VideoException.
+            avutil.av_log_set_level(avutil.AV_LOG_FATAL);
+        }
+
+        static void load() {
+            // class initialisation above does the work, once
+        }
     }
 
     private final Path spoolDir;
@@ -54,6 +64,7 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
 
     @Override
     public String id() {
+        Natives.load();
         return "ffmpeg-" + avutil.av_version_info().getString();
     }
 
@@ -66,6 +77,7 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
     public FrameSource open(VideoInput input, DecodeOptions options) throws VideoException {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(options, "options");
+        Natives.load();
         long start = System.nanoTime();
         long deadline = start + options.limits().decodeTimeout().toNanos();
         long maxBytes = options.limits().maxBytes();
