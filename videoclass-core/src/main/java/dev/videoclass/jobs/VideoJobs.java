@@ -315,6 +315,7 @@ public final class VideoJobs implements AutoCloseable {
         };
         Verdict v;
         JobStatus outcome;
+        Error fatal = null;
         try {
             v = classifier.classify(input, cancelled, p -> {
                 job.progress(p);
@@ -328,8 +329,12 @@ public final class VideoJobs implements AutoCloseable {
             LOG.error("job {} failed unexpectedly", job.id(), e);
             v = classifier.failure(ErrorCode.INTERNAL, "unexpected " + e);
             outcome = JobStatus.FAILED;
+            fatal = e instanceof Error err ? err : null;
         }
         finish(job, outcome, v);
+        if (fatal != null) {
+            throw fatal; // the job has ended; let the pool replace this worker
+        }
     }
 
     private void finish(Job job, JobStatus outcome, Verdict verdict) {
