@@ -4,6 +4,8 @@ import dev.videoclass.aggregate.Aggregators;
 import dev.videoclass.image.Images;
 import dev.videoclass.rubric.FrameVerdict;
 import dev.videoclass.rubric.Rubric;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,10 @@ import java.util.function.BooleanSupplier;
  * get their own frame source. {@link #classify} never throws for bad input: it returns a failed
  * verdict with a stable error code. {@link #close()} closes the scorer.
  *
+ * <p>{@link #classify(VideoInput)} is the synchronous call. For a service, {@link dev.videoclass.jobs.VideoJobs}
+ * runs classifications as asynchronous jobs on a bounded worker pool, with cancellation, per-job
+ * timeouts and progress ({@link #classify(VideoInput, BooleanSupplier, ProgressListener)}).
+ *
  * <pre>{@code
  * try (VideoClassifier vc = VideoClassifier.builder().decoder(new FfmpegVideoDecoder()).build()) {
  *     Verdict v = vc.classify(VideoInput.of(Path.of("clip.mov")));
@@ -29,6 +35,8 @@ import java.util.function.BooleanSupplier;
  * }</pre>
  */
 public final class VideoClassifier implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VideoClassifier.class);
+
     private final VideoDecoder decoder;
     private final KeyframeSampler sampler;
     private final Aggregator aggregator;
@@ -83,16 +91,36 @@ public final class VideoClassifier implements AutoCloseable {
      * verdict with {@link ErrorCode#CANCELLED}.
      */
     public Verdict classify(VideoInput input, BooleanSupplier cancelled) {
+        return classify(input, cancelled, ProgressListener.NONE);
+    }
+
+    /**
+     * Classifies a video like {@link #classify(VideoInput, BooleanSupplier)} and reports how far it
+     * has come to {@code progress} on the calling thread (see {@link ProgressListener} for the order
+     * and the throttle). {@code cancelled} is polled by the decoder while it decodes, before each
+     * keyframe capture, and before and after the scoring batch (which itself cannot be interrupted).
+     * Never throws for bad input; an exception from the listener is logged and ignored.
+     *
+     * @param cancelled polled from this thread; must be cheap and thread safe
+     * @param progress  the listener, or {@link ProgressListener#NONE}
+     */
+    public Verdict classify(VideoInput input, BooleanSupplier cancelled, ProgressListener progress) {
         Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(cancelled, "cancelled");
+        Reporter report = new Reporter(Objects.requireNonNull(progress, "progress"));
         long t0 = System.nanoTime();
         long probeNs = 0;
         long decodeNs = 0;
         VideoInfo info = null;
-        try (FrameSource source = decoder.open(input, decodeOptions.withCancelled(cancelled))) {
+        report.stage(Progress.Stage.PROBE);
+        try (FrameSource opened = decoder.open(input, decodeOptions.withCancelled(cancelled))) {
+            FrameSource source = report.active() ? new CountingSource(opened, report) : opened;
             long t1 = System.nanoTime();
             probeNs = t1 - t0;
             info = source.info();
+            report.stage(Progress.Stage.SAMPLING);
             SamplingResult sampling = sampler.sample(source, policy);
+            report.sampled(sampling.keyframes().size());
             if (sampling.keyframes().isEmpty()) {
                 throw new VideoException(ErrorCode.NO_DECODABLE_FRAMES, "no frame of the video could be decoded");
             }
@@ -102,10 +130,13 @@ public final class VideoClassifier implements AutoCloseable {
                 Frame full = source.capture(k.ptsS(), 0);
                 prepared.add(images.scorer().prepare(full));
             }
+            checkCancelled(cancelled);
             long t2 = System.nanoTime();
             decodeNs = t2 - t1;
             List<FrameVerdict> frameVerdicts = images.judgeAll(prepared);
             long t3 = System.nanoTime();
+            report.scored(frameVerdicts.size());
+            checkCancelled(cancelled);
             List<KeyframeVerdict> keyframes = new ArrayList<>(frameVerdicts.size());
             for (int i = 0; i < frameVerdicts.size(); i++) {
                 keyframes.add(KeyframeVerdict.of(prepared.get(i).ptsSeconds(), frameVerdicts.get(i)));
@@ -126,6 +157,8 @@ public final class VideoClassifier implements AutoCloseable {
             return failed(e, info, t0, probeNs, decodeNs);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             return failed(new VideoException(ErrorCode.INTERNAL, "unexpected " + e, e), info, t0, probeNs, decodeNs);
+        } finally {
+            report.stage(Progress.Stage.DONE);
         }
     }
 
@@ -138,6 +171,21 @@ public final class VideoClassifier implements AutoCloseable {
         try (FrameSource source = decoder.open(input, decodeOptions)) {
             return sampler.sample(source, policy);
         }
+    }
+
+    /**
+     * A failed verdict exactly as {@link #classify} returns one for {@code code} (this classifier's
+     * scorer and rubric, no video facts, zero timings): for callers that end work before it reaches
+     * {@code classify}, e.g. a job cancelled while still queued.
+     */
+    public Verdict failure(ErrorCode code, String message) {
+        return Verdict.failed(new VideoException(code, message), images.scorerInfo(), images.rubricInfo(), null,
+                new Verdict.Timings(0, 0, 0, 0));
+    }
+
+    /** The limits applied, among them the wall-clock {@link Limits#decodeTimeout()}. */
+    public Limits limits() {
+        return decodeOptions.limits();
     }
 
     private Verdict failed(VideoException e, VideoInfo info, long t0, long probeNs, long decodeNs) {
@@ -158,6 +206,116 @@ public final class VideoClassifier implements AutoCloseable {
                 .max(Comparator.comparingDouble(KeyframeVerdict::qualityScore)
                         .thenComparing(Comparator.comparingDouble(KeyframeVerdict::ptsS).reversed()))
                 .orElseThrow();
+    }
+
+    /**
+     * Counts and throttles progress for one run; a no-op for {@link ProgressListener#NONE}. A listener
+     * that throws is logged (once per run) and otherwise ignored.
+     */
+    private static final class Reporter {
+        private final ProgressListener listener;
+        private final boolean active;
+        private Progress current = new Progress(Progress.Stage.PROBE, 0, 0, 0);
+        private long frames;
+        private boolean warned;
+
+        Reporter(ProgressListener listener) {
+            this.listener = listener;
+            this.active = listener != ProgressListener.NONE;
+        }
+
+        boolean active() {
+            return active;
+        }
+
+        void stage(Progress.Stage s) {
+            emit(current.withStage(s));
+        }
+
+        void frameDecoded() {
+            frames++;
+            if (frames % Progress.FRAMES_STEP == 0) {
+                emit(new Progress(Progress.Stage.SAMPLING, frames, 0, 0));
+            }
+        }
+
+        void sampled(int keyframes) {
+            if (current.framesDecoded() != frames) {
+                emit(new Progress(Progress.Stage.SAMPLING, frames, 0, 0));
+            }
+            if (keyframes > 0) {
+                emit(new Progress(Progress.Stage.SCORING, frames, 0, keyframes));
+            }
+        }
+
+        void scored(int keyframes) {
+            emit(new Progress(Progress.Stage.SCORING, frames, keyframes, keyframes));
+        }
+
+        private void emit(Progress p) {
+            if (!active) {
+                return;
+            }
+            current = p;
+            try {
+                listener.onProgress(p);
+            } catch (RuntimeException e) {
+                if (!warned) {
+                    warned = true;
+                    LOG.warn("progress listener {} failed; its reports are ignored", listener, e);
+                }
+            }
+        }
+    }
+
+    /** Counts the analysis frames the sampler reads, for progress reports; everything else is delegated. */
+    private static final class CountingSource implements FrameSource {
+        private final FrameSource source;
+        private final Reporter report;
+
+        CountingSource(FrameSource source, Reporter report) {
+            this.source = source;
+            this.report = report;
+        }
+
+        @Override
+        public VideoInfo info() {
+            return source.info();
+        }
+
+        @Override
+        public Frame next() throws VideoException {
+            Frame f = source.next();
+            if (f != null) {
+                report.frameDecoded();
+            }
+            return f;
+        }
+
+        @Override
+        public void seek(double ptsSeconds, DecodeMode mode) throws VideoException {
+            source.seek(ptsSeconds, mode);
+        }
+
+        @Override
+        public Frame capture(double ptsSeconds, int maxSide) throws VideoException {
+            return source.capture(ptsSeconds, maxSide);
+        }
+
+        @Override
+        public long framesDecoded() {
+            return source.framesDecoded();
+        }
+
+        @Override
+        public List<PacketInfo> packetsRead() {
+            return source.packetsRead();
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 
     /** Closes the scorer (and with it any model session). */

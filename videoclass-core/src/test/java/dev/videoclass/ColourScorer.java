@@ -9,15 +9,15 @@ import java.util.List;
 
 /**
  * Test double: scores the mean red, green and blue of a frame as labels "red" (explicit), "green"
- * (quality) and "blue" (tag), 0–1.
+ * (quality) and "blue" (tag), 0–1. Public for the tests of other packages.
  */
-final class ColourScorer implements FrameScorer {
+public final class ColourScorer implements FrameScorer {
     static final Rubric RUBRIC = Rubric.of("colours", ScoreMode.DIRECT, List.of(
             new RubricLabel("red", "red", LabelRole.EXPLICIT),
             new RubricLabel("green", "green", LabelRole.QUALITY_POS),
             new RubricLabel("blue", "blue", LabelRole.TAG)), 0.5, 0.5);
 
-    volatile boolean closed;
+    public volatile boolean closed;
 
     @Override
     public String id() {

@@ -5,14 +5,14 @@ import java.util.List;
 
 /**
  * Test double: a "video" of solid-colour frames (one colour per second of video) served by a fake
- * decoder, so the facade can be tested without native code.
+ * decoder, so the facade can be tested without native code. Public for the tests of other packages.
  */
-final class FakeVideo implements VideoDecoder {
+public final class FakeVideo implements VideoDecoder {
     final int[][] colours;
     final double fps;
-    volatile VideoException failOnOpen;
+    public volatile VideoException failOnOpen;
 
-    FakeVideo(double fps, int[]... colours) {
+    public FakeVideo(double fps, int[]... colours) {
         this.fps = fps;
         this.colours = colours;
     }
@@ -22,7 +22,7 @@ final class FakeVideo implements VideoDecoder {
         return "fake";
     }
 
-    int frameCount() {
+    public int frameCount() {
         return (int) Math.round(colours.length * fps);
     }
 
@@ -80,8 +80,22 @@ final class FakeVideo implements VideoDecoder {
         return new Frame(64, 48, rgb, index / fps);
     }
 
+    /**
+     * Like {@link #perSecondSampler()} but reads every analysis frame first, as a real sampler does
+     * (so decoding, its cancellation polls and frame counts happen).
+     */
+    public static KeyframeSampler readingSampler() {
+        KeyframeSampler perSecond = perSecondSampler();
+        return (source, policy) -> {
+            while (source.next() != null) {
+                // read to the end
+            }
+            return perSecond.sample(source, policy);
+        };
+    }
+
     /** A sampler that takes the first frame of every second (each second is one "scene"). */
-    static KeyframeSampler perSecondSampler() {
+    public static KeyframeSampler perSecondSampler() {
         return (source, policy) -> {
             List<Keyframe> k = new ArrayList<>();
             List<SceneCut> cuts = new ArrayList<>();

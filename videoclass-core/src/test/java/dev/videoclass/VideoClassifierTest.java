@@ -156,6 +156,75 @@ class VideoClassifierTest {
         assertThat(VerdictJson.parseVerdict(VerdictJson.toJson(failed)).error().code()).isEqualTo("too_large");
     }
 
+    @Test
+    void progressGoesThroughTheStagesInOrderWithThrottledFrameCounts() {
+        FakeVideo video = new FakeVideo(10, BLUE, GREEN, RED, BLUE); // 40 frames, 4 keyframes
+        VideoClassifier vc = VideoClassifier.builder().decoder(video).sampler(FakeVideo.readingSampler())
+                .scorer(new ColourScorer()).build();
+        List<Progress> seen = new java.util.ArrayList<>();
+        Verdict v = vc.classify(VideoInput.of(new byte[]{1}), () -> false, seen::add);
+        assertThat(v.isDone()).isTrue();
+        assertThat(seen).containsExactly(
+                new Progress(Progress.Stage.PROBE, 0, 0, 0),
+                new Progress(Progress.Stage.SAMPLING, 0, 0, 0),
+                new Progress(Progress.Stage.SAMPLING, 32, 0, 0),
+                new Progress(Progress.Stage.SAMPLING, 40, 0, 0),
+                new Progress(Progress.Stage.SCORING, 40, 0, 4),
+                new Progress(Progress.Stage.SCORING, 40, 4, 4),
+                new Progress(Progress.Stage.DONE, 40, 4, 4));
+        assertThat(withoutTimings(v)).isEqualTo(withoutTimings(vc.classify(VideoInput.of(new byte[]{1}))));
+    }
+
+    @Test
+    void progressEndsWithDoneOnFailureAndAThrowingListenerChangesNothing() {
+        FakeVideo video = new FakeVideo(10, BLUE, RED);
+        VideoClassifier vc = VideoClassifier.builder().decoder(video).sampler(FakeVideo.readingSampler())
+                .scorer(new ColourScorer()).build();
+        Verdict v = vc.classify(VideoInput.of(new byte[]{1}), () -> false, p -> {
+            throw new IllegalStateException("listener bug");
+        });
+        assertThat(v.isDone()).isTrue();
+        assertThat(v.isExplicit()).isTrue();
+        video.failOnOpen = new VideoException(ErrorCode.TOO_LARGE, "big");
+        List<Progress.Stage> stages = new java.util.ArrayList<>();
+        Verdict failed = vc.classify(VideoInput.of(new byte[]{1}), () -> false, p -> stages.add(p.stage()));
+        assertThat(failed.error().code()).isEqualTo("too_large");
+        assertThat(stages).containsExactly(Progress.Stage.PROBE, Progress.Stage.DONE);
+    }
+
+    @Test
+    void cancelledBeforeScoringIsCancelledAndTheScorerIsNotCalled() {
+        FakeVideo video = new FakeVideo(10, BLUE, RED);
+        int[] scored = {0};
+        ColourScorer colours = new ColourScorer();
+        VideoClassifier vc = VideoClassifier.builder().decoder(video).sampler(FakeVideo.perSecondSampler())
+                .scorer(new FrameScorerAdapter(colours) {
+                    @Override
+                    public float[][] score(List<Frame> prepared, dev.videoclass.rubric.Rubric rubric) throws VideoException {
+                        scored[0]++;
+                        return super.score(prepared, rubric);
+                    }
+                }).build();
+        boolean[] flag = {false};
+        Verdict v = vc.classify(VideoInput.of(new byte[]{1}), () -> flag[0], p -> {
+            if (p.stage() == Progress.Stage.SCORING) {
+                flag[0] = true;
+            }
+        });
+        assertThat(v.error().code()).isEqualTo("cancelled");
+        assertThat(scored[0]).isZero();
+    }
+
+    private static JsonNode withoutTimings(Verdict v) {
+        try {
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) VerdictJson.mapper().readTree(VerdictJson.toJson(v));
+            json.remove("timings_ms");
+            return json;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Delegating scorer for overriding one method in a test. */
     static class FrameScorerAdapter implements FrameScorer {
         private final FrameScorer d;
