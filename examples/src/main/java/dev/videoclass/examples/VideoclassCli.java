@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
 @Command(name = "videoclass", mixinStandardHelpOptions = true, version = "videoclass 0.1.0",
         description = "Turns a video into one content verdict with the same rubric and scorer as photos.",
         subcommands = {VideoclassCli.Scenes.class, VideoclassCli.Classify.class, VideoclassCli.Image.class,
-                MakeSample.class, MakeDemoModel.class, BackfillCommand.class})
+                MakeSample.class, MakeDemoModel.class, BackfillCommand.class, ServeCommand.class})
 public final class VideoclassCli implements Callable<Integer> {
     /** Exit status of a failed verdict. */
     static final int EXIT_FAILED = 3;

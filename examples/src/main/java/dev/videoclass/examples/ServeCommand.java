@@ -1,0 +1,58 @@
+package dev.videoclass.examples;
+
+import dev.videoclass.Verdict;
+import dev.videoclass.VideoClassifier;
+import dev.videoclass.VideoException;
+import dev.videoclass.jobs.VideoJobs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code videoclass serve --port N}: runs {@link VideoService} until the process is stopped
+ * (Ctrl-C or SIGTERM drain the jobs and release every native resource).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the example HTTP service: POST /classify-video, GET /jobs/{id}, POST /classify-video/sync, GET /health.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8080", description = "port, 0 for any free one (default ${DEFAULT-VALUE})")
+    int port;
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default ${DEFAULT-VALUE}, loopback)")
+    String host;
+    @Option(names = "--workers", defaultValue = "2", description = "videos classified at once (default ${DEFAULT-VALUE})")
+    int workers;
+    @Option(names = "--queue", defaultValue = "64", description = "jobs that may wait; more get 503 (default ${DEFAULT-VALUE})")
+    int queue;
+    @Option(names = "--max-upload-mb", defaultValue = "1024", description = "largest upload in MiB (default ${DEFAULT-VALUE})")
+    long maxUploadMb;
+    @Mixin
+    VideoclassCli.SamplingOptions sampling;
+    @Mixin
+    VideoclassCli.ScorerOptions scoring;
+
+    @Override
+    public Integer call() throws Exception {
+        VideoClassifier classifier;
+        try {
+            classifier = scoring.build(VideoclassCli.baseBuilder().policy(sampling.policy()));
+        } catch (VideoException e) {
+            VideoclassCli.print(Verdict.failed(e, scoring.info(), null, null, null), false);
+            return VideoclassCli.EXIT_FAILED;
+        }
+        VideoJobs jobs = VideoJobs.builder(classifier).workers(workers).queueCapacity(queue).ownsClassifier(true).build();
+        VideoService service = new VideoService(jobs, host, port, maxUploadMb * 1024 * 1024);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "videoclass-serve-stop"));
+        // the port on stdout, one line, for whoever started the service
+        System.out.println("{\"listening\":\"http://" + host + ":" + service.port() + "\"}");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,276 @@
+package dev.videoclass.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.videoclass.Verdict;
+import dev.videoclass.VerdictJson;
+import dev.videoclass.VideoInput;
+import dev.videoclass.jobs.Job;
+import dev.videoclass.jobs.RejectedJobException;
+import dev.videoclass.jobs.VideoJobs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The example HTTP service (JDK {@code HttpServer}, no framework), with the contract of the Python
+ * service it replaces:
+ * <ul>
+ *   <li>{@code POST /classify-video} — the video as the body (any type but JSON), or JSON
+ *       {@code {"video_base64": "..."}} → {@code 202 {"job_id", "status"}};</li>
+ *   <li>{@code GET /jobs/{id}} → {@code 200 {"job_id", "status", "progress", "verdict"?}}, or 404;</li>
+ *   <li>{@code POST /classify-video/sync} → {@code 200} with the verdict (a failed verdict for bad
+ *       input, never a 5xx);</li>
+ *   <li>{@code GET /health} → {@code 200 {"status": "ok", "waiting", "active"}}.</li>
+ * </ul>
+ * Uploads over the size limit get {@code 413}; a full job queue {@code 503} with {@code Retry-After}
+ * (backpressure, not failure). Uploads are spooled to temp files, which are deleted when their job
+ * ends. Binds to loopback unless told otherwise. Thread safe; {@link #close()} stops the server and
+ * then the jobs.
+ */
+public final class VideoService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VideoService.class);
+
+    private final VideoJobs jobs;
+    private final long maxUploadBytes;
+    private final HttpServer server;
+    private final ExecutorService handlers;
+    private final Path spoolDir;
+
+    /**
+     * Starts serving.
+     *
+     * @param jobs           the job runner (closed with the service)
+     * @param host           address to bind, e.g. {@code 127.0.0.1}
+     * @param port           port, or 0 for any free one
+     * @param maxUploadBytes largest accepted request body in bytes
+     */
+    public VideoService(VideoJobs jobs, String host, int port, long maxUploadBytes) throws IOException {
+        this.jobs = jobs;
+        this.maxUploadBytes = maxUploadBytes;
+        this.spoolDir = Files.createTempDirectory("videoclass-uploads");
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        // sync requests wait for their job: enough handler threads for them plus the quick calls
+        this.handlers = Executors.newFixedThreadPool(32, r -> {
+            Thread t = new Thread(r, "videoclass-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(handlers);
+        server.createContext("/classify-video", this::classify);
+        server.createContext("/jobs/", this::job);
+        server.createContext("/health", this::health);
+        server.start();
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void classify(HttpExchange ex) throws IOException {
+        try (ex) {
+            boolean sync = ex.getRequestURI().getPath().equals("/classify-video/sync");
+            if (!sync && !ex.getRequestURI().getPath().equals("/classify-video")) {
+                send(ex, 404, Map.of("error", "no such endpoint"));
+                return;
+            }
+            if (!ex.getRequestMethod().equals("POST")) {
+                send(ex, 405, Map.of("error", "use POST"));
+                return;
+            }
+            Path upload;
+            try {
+                upload = spool(ex);
+            } catch (TooLarge e) {
+                send(ex, 413, Map.of("error", "upload larger than " + maxUploadBytes + " bytes"));
+                return;
+            } catch (BadRequest e) {
+                send(ex, 400, Map.of("error", e.getMessage()));
+                return;
+            }
+            Job job;
+            try {
+                job = jobs.submit(VideoInput.of(upload));
+            } catch (RejectedJobException e) {
+                Files.deleteIfExists(upload);
+                ex.getResponseHeaders().add("Retry-After", "5");
+                send(ex, 503, Map.of("error", e.getMessage()));
+                return;
+            }
+            job.verdict().whenComplete((v, t) -> deleteQuietly(upload));
+            if (!sync) {
+                send(ex, 202, Map.of("job_id", job.id(), "status", job.status().code()));
+                return;
+            }
+            try {
+                Verdict v = job.verdict().get(jobs.jobTimeout().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+                sendJson(ex, 200, VerdictJson.toJson(v));
+            } catch (InterruptedException e) {
+                job.cancel();
+                Thread.currentThread().interrupt();
+                send(ex, 503, Map.of("error", "the service is stopping"));
+            } catch (ExecutionException | TimeoutException e) {
+                job.cancel();
+                sendJson(ex, 200, VerdictJson.toJson(job.verdict().getNow(null)));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("request failed: {}", e.toString());
+        }
+    }
+
+    private void job(HttpExchange ex) throws IOException {
+        try (ex) {
+            String id = ex.getRequestURI().getPath().substring("/jobs/".length());
+            Optional<Job> job = jobs.job(id);
+            if (job.isEmpty()) {
+                send(ex, 404, Map.of("error", "no job " + id));
+                return;
+            }
+            Job j = job.get();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("job_id", j.id());
+            body.put("status", j.status().code());
+            body.put("progress", j.progress());
+            Verdict v = j.verdict().getNow(null);
+            if (v != null) {
+                body.put("verdict", VerdictJson.mapper().readTree(VerdictJson.toJson(v)));
+            }
+            sendJson(ex, 200, VerdictJson.toJson(body));
+        }
+    }
+
+    private void health(HttpExchange ex) throws IOException {
+        try (ex) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", jobs.isClosed() ? "stopping" : "ok");
+            body.put("waiting", jobs.waitingJobs());
+            body.put("active", jobs.activeJobs());
+            send(ex, 200, body);
+        }
+    }
+
+    /** Writes the body to a temp file, decoding {@code video_base64} JSON; at most {@link #maxUploadBytes}. */
+    private Path spool(HttpExchange ex) throws IOException, TooLarge, BadRequest {
+        String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
+        Path file = Files.createTempFile(spoolDir, "upload-", ".bin");
+        boolean ok = false;
+        try (InputStream in = ex.getRequestBody()) {
+            if (type.startsWith("application/json")) {
+                byte[] json = readCapped(in, maxUploadBytes * 4 / 3 + 1024);
+                JsonNode n;
+                try {
+                    n = VerdictJson.mapper().readTree(json);
+                } catch (IOException e) {
+                    throw new BadRequest("the JSON body is not valid JSON");
+                }
+                if (n == null || !n.path("video_base64").isTextual()) {
+                    throw new BadRequest("the JSON body needs a \"video_base64\" string");
+                }
+                byte[] video;
+                try {
+                    video = Base64.getDecoder().decode(n.get("video_base64").asText());
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequest("\"video_base64\" is not base64");
+                }
+                if (video.length > maxUploadBytes) {
+                    throw new TooLarge();
+                }
+                Files.write(file, video);
+            } else {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    copyCapped(in, out, maxUploadBytes);
+                }
+            }
+            ok = true;
+            return file;
+        } finally {
+            if (!ok) {
+                deleteQuietly(file);
+            }
+        }
+    }
+
+    private static byte[] readCapped(InputStream in, long cap) throws IOException, TooLarge {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        copyCapped(in, out, cap);
+        return out.toByteArray();
+    }
+
+    private static void copyCapped(InputStream in, OutputStream out, long cap) throws IOException, TooLarge {
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            total += n;
+            if (total > cap) {
+                throw new TooLarge();
+            }
+            out.write(buf, 0, n);
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, Map<String, ?> body) throws IOException {
+        sendJson(ex, status, VerdictJson.toJson(body));
+    }
+
+    private static void sendJson(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.debug("could not delete {}: {}", p, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(1);
+        handlers.shutdownNow();
+        jobs.close();
+        try (var files = Files.list(spoolDir)) {
+            files.forEach(VideoService::deleteQuietly);
+        } catch (IOException e) {
+            LOG.debug("could not list {}: {}", spoolDir, e.toString());
+        }
+        deleteQuietly(spoolDir);
+    }
+
+    private static final class TooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static final class BadRequest extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+}
