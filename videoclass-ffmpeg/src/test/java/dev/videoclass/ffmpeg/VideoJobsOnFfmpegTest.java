@@ -88,7 +88,7 @@ class VideoJobsOnFfmpegTest {
     }
 
     @Test
-    void fiftyCancelledJobsLeaveNoSpoolFilesThreadsOrDescriptorsBehind() throws Exception {
+    void twoHundredCancelledJobsLeaveNoNativeMemorySpoolFilesThreadsOrDescriptorsBehind() throws Exception {
         Path spool = Files.createDirectories(dir.resolve("spool"));
         byte[] upload = Files.readAllBytes(video);
         JobListener cancelWhileDecoding = new JobListener() {
@@ -100,10 +100,17 @@ class VideoJobsOnFfmpegTest {
             }
         };
         VideoClassifier vc = classifier(new FfmpegVideoDecoder(spool));
+        // warm up (natives, code, metaspace), then measure what is not Java heap
+        try (VideoJobs warm = VideoJobs.builder(vc).workers(4).listener(cancelWhileDecoding).build()) {
+            for (int i = 0; i < 20; i++) {
+                warm.submit(VideoInput.of(upload)).verdict().get(60, TimeUnit.SECONDS);
+            }
+        }
+        long nativeBefore = nonHeapResidentBytes();
         long fdsBefore = openDescriptors();
         List<Job> submitted = new ArrayList<>();
-        try (VideoJobs jobs = VideoJobs.builder(vc).workers(4).queueCapacity(64).listener(cancelWhileDecoding).build()) {
-            for (int i = 0; i < 50; i++) {
+        try (VideoJobs jobs = VideoJobs.builder(vc).workers(4).queueCapacity(256).listener(cancelWhileDecoding).build()) {
+            for (int i = 0; i < 200; i++) {
                 Job job = jobs.submit(VideoInput.of(upload));
                 submitted.add(job);
                 if (i % 2 == 0) {
@@ -118,7 +125,7 @@ class VideoJobsOnFfmpegTest {
             assertThat(jobs.activeJobs()).isZero();
             assertThat(jobs.waitingJobs()).isZero();
             assertThat(submitted.stream().filter(j -> j.startedAt().isPresent()).count())
-                    .as("jobs cancelled while running").isGreaterThanOrEqualTo(25);
+                    .as("jobs cancelled while running").isGreaterThanOrEqualTo(100);
             try (Stream<Path> left = Files.list(spool)) {
                 assertThat(left).as("spooled uploads").isEmpty();
             }
@@ -127,9 +134,33 @@ class VideoJobsOnFfmpegTest {
         if (fdsBefore >= 0) {
             assertThat(openDescriptors()).as("open file descriptors").isLessThanOrEqualTo(fdsBefore + 8);
         }
+        long nativeAfter = nonHeapResidentBytes();
+        System.out.println("non-heap resident growth over 200 cancelled jobs: " + (nativeAfter - nativeBefore) / 1024 + " KiB");
+        if (nativeBefore >= 0) {
+            // a decoder context left behind per running job (frames, threads) would be megabytes each:
+            // 100 of them would be hundreds of MB
+            assertThat(nativeAfter - nativeBefore).as("resident memory outside the Java heap grew by")
+                    .isLessThan(64L << 20);
+        }
         // the classifier the jobs ran on still classifies
         assertThat(vc.classify(VideoInput.of(upload)).status()).isEqualTo("done");
         vc.close();
+    }
+
+    /** Resident set size minus the committed Java heap (Linux), or -1 where /proc is missing. */
+    static long nonHeapResidentBytes() throws Exception {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isRegularFile(status)) {
+            return -1;
+        }
+        System.gc();
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                return kb * 1024 - Runtime.getRuntime().totalMemory();
+            }
+        }
+        return -1;
     }
 
     /** Open file descriptors of this process (Linux), or -1 where /proc is missing. */
