@@ -57,4 +57,50 @@ class BackfillCliTest {
         assertThat(second.json().get("new").asInt()).isZero();
         assertThat(Files.readAllLines(out)).hasSize(3);
     }
+
+    @Test
+    void aBackfillKilledMidRunResumesWithoutRedoingWhatItFinished() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("many"));
+        int n = 8;
+        for (int i = 0; i < n; i++) {
+            TestVideos.video().size(640, 360).fps(30).segment(TestVideos.PALETTE[i % 8], 2.0)
+                    .segment(TestVideos.PALETTE[(i + 3) % 8], 2.0).writeTo(dir.resolve("clip-" + i + ".mp4"));
+        }
+        Path out = tmp.resolve("killed.jsonl");
+        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), VideoclassCli.class.getName(), "backfill", dir.toString(),
+                "--out", out.toString(), "--sampler", "exact"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while ((!Files.exists(out) || Files.readAllLines(out).isEmpty()) && System.nanoTime() < deadline && p.isAlive()) {
+                Thread.sleep(20);
+            }
+        } finally {
+            p.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+            p.waitFor();
+        }
+        int finishedBeforeKill = (int) Files.readAllLines(out).stream().filter(l -> l.endsWith("}")).count();
+        assertThat(finishedBeforeKill).as("the run was killed mid-way").isBetween(1, n - 1);
+
+        CliTest.Run resumed = cli(null, "backfill", dir.toString(), "--out", out.toString(), "--sampler", "exact");
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(resumed.json().get("reused").asInt()).isEqualTo(finishedBeforeKill);
+        assertThat(resumed.json().get("new").asInt()).isEqualTo(n - finishedBeforeKill);
+        java.util.Set<String> hashes = new java.util.HashSet<>();
+        for (String l : Files.readAllLines(out)) {
+            if (l.endsWith("}")) {
+                assertThat(hashes.add(VerdictJson.mapper().readTree(l).get("content_hash").asText()))
+                        .as("each content classified once").isTrue();
+            }
+        }
+        assertThat(hashes).hasSize(n);
+    }
+
+    @Test
+    void theProgressBarShowsCountsRateAndEta() {
+        assertThat(BackfillCommand.bar(10, 40, 12.5, 150)).isEqualTo("[#######.......................] 10/40  12.5/min  ETA 2m30s ");
+        assertThat(BackfillCommand.bar(40, 40, 20, 0)).startsWith("[##############################] 40/40").endsWith("ETA 0s ");
+        assertThat(BackfillCommand.bar(0, 5, 0, Double.NaN)).endsWith("ETA -- ");
+    }
 }
