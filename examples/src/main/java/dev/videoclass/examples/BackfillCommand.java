@@ -1,9 +1,7 @@
 package dev.videoclass.examples;
 
-import dev.videoclass.Verdict;
 import dev.videoclass.VerdictJson;
 import dev.videoclass.VideoClassifier;
-import dev.videoclass.VideoException;
 import dev.videoclass.store.Backfill;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,13 +44,7 @@ final class BackfillCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new VideoclassCli.UsageException("--parallel must be at least 1");
         }
-        VideoClassifier classifier;
-        try {
-            classifier = scoring.build(VideoclassCli.baseBuilder().policy(sampling.policy()).posterMaxSide(0));
-        } catch (VideoException e) {
-            VideoclassCli.print(Verdict.failed(e, scoring.info(), null, null, null), false);
-            return VideoclassCli.EXIT_FAILED;
-        }
+        VideoClassifier classifier = scoring.build(VideoclassCli.baseBuilder().policy(sampling.policy()).posterMaxSide(0));
         PrintStream err = System.err;
         boolean terminal = System.console() != null;
         try (VideoClassifier vc = classifier) {

@@ -1,8 +1,6 @@
 package dev.videoclass.examples;
 
-import dev.videoclass.Verdict;
 import dev.videoclass.VideoClassifier;
-import dev.videoclass.VideoException;
 import dev.videoclass.jobs.VideoJobs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,13 +33,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        VideoClassifier classifier;
-        try {
-            classifier = scoring.build(VideoclassCli.baseBuilder().policy(sampling.policy()));
-        } catch (VideoException e) {
-            VideoclassCli.print(Verdict.failed(e, scoring.info(), null, null, null), false);
-            return VideoclassCli.EXIT_FAILED;
-        }
+        VideoClassifier classifier = scoring.build(VideoclassCli.baseBuilder().policy(sampling.policy()));
         VideoJobs jobs = VideoJobs.builder(classifier).workers(workers).queueCapacity(queue).ownsClassifier(true).build();
         VideoService service = new VideoService(jobs, host, port, maxUploadMb * 1024 * 1024);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -64,6 +64,14 @@ public final class VideoclassCli implements Callable<Integer> {
                 cmd.getErr().println("videoclass: " + ex.getMessage());
                 return CommandLine.ExitCode.USAGE;
             }
+            if (ex instanceof ScorerUnavailable su) {
+                // the verdict shape the command would have printed, failed with scorer_failed
+                Verdict.ErrorInfo error = new Verdict.ErrorInfo(su.cause.code().code(), su.cause.getMessage());
+                print(cmd.getCommandName().equals("image")
+                        ? new ImageVerdict(Verdict.FAILED, null, null, null, null, null, null, null, su.scorer, null, null, error)
+                        : Verdict.failed(su.cause, su.scorer, null, null, null), false);
+                return EXIT_FAILED;
+            }
             throw ex;
         });
         return cl.execute(args);
@@ -72,6 +80,19 @@ public final class VideoclassCli implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: scenes, classify, image or make-sample");
+    }
+
+    /** The scorer's model cannot be loaded: a failed verdict ({@code scorer_failed}), exit status 3. */
+    static final class ScorerUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient VideoException cause;
+        final transient Verdict.ScorerInfo scorer;
+
+        ScorerUnavailable(VideoException cause, Verdict.ScorerInfo scorer) {
+            super(cause.getMessage(), cause);
+            this.cause = cause;
+            this.scorer = scorer;
+        }
     }
 
     /** A usage problem found after parsing (bad rubric file, unknown scorer): exit status 2. */
@@ -126,14 +147,20 @@ public final class VideoclassCli implements Callable<Integer> {
         /**
          * Applies the options to a builder.
          *
-         * @throws VideoException when the ONNX model cannot be loaded (a failed verdict, exit 3)
+         * @throws ScorerUnavailable when the ONNX model cannot be loaded (a failed verdict, exit 3)
          */
-        VideoClassifier.Builder configure(VideoClassifier.Builder b) throws VideoException {
+        VideoClassifier.Builder configure(VideoClassifier.Builder b) {
             switch (scorer) {
                 case "heuristic" -> {
                     // the built-in default
                 }
-                case "onnx" -> b.scorer(openOnnx());
+                case "onnx" -> {
+                    try {
+                        b.scorer(openOnnx());
+                    } catch (VideoException e) {
+                        throw new ScorerUnavailable(e, info());
+                    }
+                }
                 default -> throw new UsageException("unknown scorer '" + scorer + "' (heuristic, onnx)");
             }
             if (rubric != null) {
@@ -165,7 +192,7 @@ public final class VideoclassCli implements Callable<Integer> {
         }
 
         /** Builds the classifier; a rubric that does not fit the scorer's model is a usage error. */
-        VideoClassifier build(VideoClassifier.Builder b) throws VideoException {
+        VideoClassifier build(VideoClassifier.Builder b) {
             VideoClassifier.Builder configured = configure(b);
             try {
                 return configured.build();
@@ -246,14 +273,7 @@ public final class VideoclassCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            VideoClassifier classifier;
-            try {
-                classifier = scoring.build(baseBuilder().policy(sampling.policy()));
-            } catch (VideoException e) {
-                print(Verdict.failed(e, scoring.info(), null, null, null), pretty);
-                return EXIT_FAILED;
-            }
-            try (VideoClassifier vc = classifier) {
+            try (VideoClassifier vc = scoring.build(baseBuilder().policy(sampling.policy()))) {
                 Verdict v = vc.classify(in.videoInput());
                 if (poster != null && v.posterJpeg() != null) {
                     Files.write(poster, v.posterJpeg());
@@ -276,15 +296,7 @@ public final class VideoclassCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            VideoClassifier classifier;
-            try {
-                classifier = scoring.build(baseBuilder());
-            } catch (VideoException e) {
-                print(new ImageVerdict(Verdict.FAILED, null, null, null, null, null, null, null, scoring.info(), null, null,
-                        new Verdict.ErrorInfo(e.code().code(), e.getMessage())), pretty);
-                return EXIT_FAILED;
-            }
-            try (VideoClassifier vc = classifier) {
+            try (VideoClassifier vc = scoring.build(baseBuilder())) {
                 ImageClassifier images = vc.images();
                 ImageVerdict v = "-".equals(in.input) ? images.classify(System.in.readAllBytes())
                         : images.classify(Path.of(in.input));
