@@ -116,21 +116,30 @@ public final class Backfill {
             listener.hashed(files.size(), byContent.size(), reused);
             AtomicInteger finished = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean aborted = new java.util.concurrent.atomic.AtomicBoolean();
             long classifyStart = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
             for (Map.Entry<String, List<Path>> e : todo) {
                 futures.add(pool.submit(() -> {
-                    Verdict v = classifier.classify(e.getValue().get(0));
-                    store.put(new VerdictKey(e.getKey(), scorerId, rubricHash), v,
-                            e.getValue().stream().map(Path::toString).toList());
-                    if (!v.isDone()) {
-                        failed.incrementAndGet();
+                    if (aborted.get()) {
+                        return null; // another content failed to be recorded: stop, as a crash would
                     }
-                    int n = finished.incrementAndGet();
-                    double minutes = (System.nanoTime() - classifyStart) / 60e9;
-                    double rate = n / Math.max(minutes, 1e-9);
-                    listener.progress(n, todo.size(), rate, (todo.size() - n) / rate * 60);
-                    return null;
+                    try {
+                        Verdict v = classifier.classify(e.getValue().get(0));
+                        store.put(new VerdictKey(e.getKey(), scorerId, rubricHash), v,
+                                e.getValue().stream().map(Path::toString).toList());
+                        if (!v.isDone()) {
+                            failed.incrementAndGet();
+                        }
+                        int n = finished.incrementAndGet();
+                        double minutes = (System.nanoTime() - classifyStart) / 60e9;
+                        double rate = n / Math.max(minutes, 1e-9);
+                        listener.progress(n, todo.size(), rate, (todo.size() - n) / rate * 60);
+                        return null;
+                    } catch (IOException | RuntimeException ex) {
+                        aborted.set(true);
+                        throw ex;
+                    }
                 }));
             }
             for (Future<?> f : futures) {
