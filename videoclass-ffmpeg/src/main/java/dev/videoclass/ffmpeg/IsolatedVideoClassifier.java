@@ -1,6 +1,7 @@
 package dev.videoclass.ffmpeg;
 
 import dev.videoclass.ErrorCode;
+import dev.videoclass.FrameScorer;
 import dev.videoclass.Limits;
 import dev.videoclass.SamplingPolicy;
 import dev.videoclass.Verdict;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +56,7 @@ public final class IsolatedVideoClassifier implements AutoCloseable {
     private IsolatedVideoClassifier(Builder b) {
         this.limits = b.limits;
         this.settings = WorkerSettings.of(b.policy, b.limits, b.rubric == null ? null : b.rubric.toJson(),
-                b.aggregator, b.posterMaxSide);
+                b.aggregator, b.posterMaxSide, b.scorerFactory);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(b.jvmOptions);
@@ -248,6 +250,33 @@ public final class IsolatedVideoClassifier implements AutoCloseable {
         }
     }
 
+    /** The scorer factory class named {@code className}, checked to be a {@code Supplier} with a no-argument constructor. */
+    static Class<? extends Supplier<?>> factoryClass(String className) {
+        try {
+            Class<?> c = Class.forName(className);
+            if (!Supplier.class.isAssignableFrom(c)) {
+                throw new IllegalArgumentException(className + " is not a Supplier<FrameScorer>");
+            }
+            c.getConstructor(); // public, no arguments
+            @SuppressWarnings("unchecked")
+            Class<? extends Supplier<?>> factory = (Class<? extends Supplier<?>>) c;
+            return factory;
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("scorer factory class not found: " + className, e);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(className + " needs a public no-argument constructor", e);
+        }
+    }
+
+    /** Instantiates the factory and returns the scorer it makes (in a worker). */
+    static FrameScorer newScorer(String factoryClassName) throws ReflectiveOperationException {
+        Object scorer = factoryClass(factoryClassName).getConstructor().newInstance().get();
+        if (!(scorer instanceof FrameScorer fs)) {
+            throw new IllegalArgumentException(factoryClassName + " made " + scorer + ", not a FrameScorer");
+        }
+        return fs;
+    }
+
     /**
      * Configures an {@link IsolatedVideoClassifier}. Defaults: 2 workers, {@link SamplingPolicy#DEFAULTS},
      * {@link Limits#DEFAULTS}, the built-in scorer's rubric, MAX aggregation, posters up to 1280 px,
@@ -258,6 +287,7 @@ public final class IsolatedVideoClassifier implements AutoCloseable {
         private SamplingPolicy policy = SamplingPolicy.DEFAULTS;
         private Limits limits = Limits.DEFAULTS;
         private Rubric rubric;
+        private String scorerFactory;
         private String aggregator = "max";
         private int posterMaxSide = 1280;
         private String classPath = System.getProperty("java.class.path");
@@ -288,7 +318,21 @@ public final class IsolatedVideoClassifier implements AutoCloseable {
             return this;
         }
 
-        /** The rubric for the built-in scorer (default: its own). */
+        /**
+         * The scorer the workers use: the name of a class with a public no-argument constructor that
+         * implements {@code Supplier<FrameScorer>} (e.g. one that opens an ONNX model directory); it
+         * must be on the workers' class path. Default: the built-in scorer. Checked here, called in
+         * each worker.
+         *
+         * @throws IllegalArgumentException when the class is missing or is not such a factory
+         */
+        public Builder scorerFactory(String className) {
+            factoryClass(className); // checked in this JVM, instantiated in the workers
+            this.scorerFactory = className;
+            return this;
+        }
+
+        /** The rubric (default: the scorer's own). */
         public Builder rubric(Rubric r) {
             this.rubric = r;
             return this;

@@ -1,5 +1,7 @@
 package dev.videoclass.ffmpeg;
 
+import dev.videoclass.ErrorCode;
+import dev.videoclass.VideoException;
 import dev.videoclass.Verdict;
 import dev.videoclass.VerdictJson;
 import dev.videoclass.VideoClassifier;
@@ -46,13 +48,22 @@ public final class IsolatedWorker {
             return;
         }
         WorkerSettings s = VerdictJson.mapper().readValue(first, WorkerSettings.class);
-        VideoClassifier.Builder b = VideoClassifier.builder().decoder(new FfmpegVideoDecoder())
-                .policy(s.policy()).limits(s.limits()).aggregator(Aggregators.parse(s.aggregator()))
-                .posterMaxSide(s.posterMaxSide());
-        if (s.rubricJson() != null) {
-            b.rubric(Rubric.parse(s.rubricJson()));
+        VideoClassifier classifier;
+        try {
+            classifier = classifier(s);
+        } catch (Exception | LinkageError e) {
+            // the scorer cannot be made here (a model that does not load): every video gets the
+            // failed verdict that says so, rather than a worker that dies and is restarted forever
+            VideoException failure = new VideoException(ErrorCode.SCORER_FAILED, "the worker's scorer ("
+                    + s.scorerFactory() + ") cannot be made: " + e.getMessage(), e);
+            String line;
+            while ((line = in.readLine()) != null) {
+                protocol.println(VERDICT_PREFIX + VerdictJson.toJson(Verdict.failed(failure,
+                        new Verdict.ScorerInfo(String.valueOf(s.scorerFactory()), null), null, null, null)));
+            }
+            return;
         }
-        try (VideoClassifier classifier = b.build()) {
+        try (classifier) {
             String line;
             while ((line = in.readLine()) != null) {
                 Path video = Path.of(line);
@@ -61,5 +72,18 @@ public final class IsolatedWorker {
                 protocol.println(VERDICT_PREFIX + VerdictJson.toJson(v));
             }
         }
+    }
+
+    private static VideoClassifier classifier(WorkerSettings s) throws ReflectiveOperationException {
+        VideoClassifier.Builder b = VideoClassifier.builder().decoder(new FfmpegVideoDecoder())
+                .policy(s.policy()).limits(s.limits()).aggregator(Aggregators.parse(s.aggregator()))
+                .posterMaxSide(s.posterMaxSide());
+        if (s.scorerFactory() != null) {
+            b.scorer(IsolatedVideoClassifier.newScorer(s.scorerFactory()));
+        }
+        if (s.rubricJson() != null) {
+            b.rubric(Rubric.parse(s.rubricJson()));
+        }
+        return b.build();
     }
 }

@@ -98,4 +98,26 @@ class IsolatedVideoClassifierTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void workersMakeTheirScorerWithTheGivenFactoryAndABrokenOneGivesScorerFailedVerdicts() throws Exception {
+        try (IsolatedVideoClassifier renamed = IsolatedVideoClassifier.builder().workers(1)
+                .scorerFactory(WorkerScorerFactories.Renamed.class.getName()).build()) {
+            Verdict v = renamed.classify(VideoInput.of(video));
+            assertThat(v.status()).isEqualTo("done");
+            assertThat(v.scorer().id()).isEqualTo("heuristic-from-factory");
+        }
+        try (IsolatedVideoClassifier broken = IsolatedVideoClassifier.builder().workers(1)
+                .scorerFactory(WorkerScorerFactories.Broken.class.getName()).build()) {
+            for (int i = 0; i < 2; i++) {
+                Verdict v = broken.classify(VideoInput.of(video));
+                assertThat(v.error().code()).isEqualTo("scorer_failed");
+                assertThat(v.error().message()).contains("model file missing");
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IsolatedVideoClassifier.builder().scorerFactory("no.such.Factory"))
+                .hasMessageContaining("not found");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IsolatedVideoClassifier.builder().scorerFactory(String.class.getName()))
+                .hasMessageContaining("Supplier");
+    }
 }
