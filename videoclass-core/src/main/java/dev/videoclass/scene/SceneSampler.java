@@ -75,7 +75,7 @@ import java.util.List;
  *                 to hold no cut, however much its I-frames differ: zooms, pans and busy content
  *                 change I-frames a second apart without any packet standing out — except an
  *                 interval whose predicted packets show still content
- *                 ({@value #STILL_BYTES_PER_PIXEL} bytes per pixel or less): there the change
+ *                 ({@value #STILL_BYTES} bytes plus {@value #STILL_BYTES_PER_PIXEL} per pixel or less): there the change
  *                 happened at the closing I-frame, and a content value over the threshold is a cut
  *                 at it (slideshows and edits of still shots, cut on the cadence). The trade-off: a
  *                 cut that lands exactly on a key frame of the cadence inside moving content leaves
@@ -169,15 +169,20 @@ public final class SceneSampler implements KeyframeSampler {
     public static final double KEY_SIZE_JUMP = 1.5;
     /**
      * On a fixed cadence with packet data, an I-frame interval whose predicted packets average at most
-     * this many bytes per pixel (and at most {@link #STILL_INTERVAL_SHARE} of its smaller key packet)
-     * held still content: whatever differs between its two I-frames changed at the closing I-frame,
-     * so a content value over the threshold there is a cut at that key frame. Slideshows and edits of
-     * rendered still shots cut exactly on the cadence; their predicted pictures are all skip blocks,
-     * 0.0005 bytes per pixel (x264 and x265 at 320x240, measured). Moving content costs more, even
-     * when perfectly predicted: a scrolling cellular automaton, where every predicted picture only
-     * codes the new row, took 0.0028 bytes per pixel (x265, 640x360) and must not count as still.
+     * {@link #STILL_BYTES} plus this many bytes per pixel (and at most {@link #STILL_INTERVAL_SHARE}
+     * of its smaller key packet) held still content: whatever differs between its two I-frames changed
+     * at the closing I-frame, so a content value over the threshold there is a cut at that key frame.
+     * Slideshows and edits of rendered still shots cut exactly on the cadence. A still predicted
+     * picture is skip blocks: headers plus a little per block. Measured (x265 fast / x264 veryfast,
+     * means of 88 predicted pictures): 31 / 13 bytes at 320x240, 287 / 68 at 1920x1080, 992 / 236 at
+     * 3840x2160. Moving content costs more even when perfectly predicted: a scrolling cellular
+     * automaton, where each predicted picture codes only the new row, took 651 bytes at 640x360 and
+     * 1691 at 1920x1080 (x265) and must not count as still. The bound (64 + 0.0003 x pixels: 87,
+     * 686 and 2552 bytes at those sizes) sits about midway, on a log scale, between the two.
      */
-    public static final double STILL_BYTES_PER_PIXEL = 0.001;
+    public static final double STILL_BYTES_PER_PIXEL = 0.0003;
+    /** See {@link #STILL_BYTES_PER_PIXEL}: the fixed part of the bound, in bytes (headers). */
+    public static final double STILL_BYTES = 64;
     /** See {@link #STILL_BYTES_PER_PIXEL}: the predicted packets' mean against the smaller key packet. */
     public static final double STILL_INTERVAL_SHARE = 0.05;
     /**
@@ -319,12 +324,15 @@ public final class SceneSampler implements KeyframeSampler {
             }
         }
         for (int i = 1; i < k.count; i++) {
-            double smallerKey = Math.min(keySize[i - 1], keySize[i]);
-            double mean = count[i] == 0 ? Double.NaN : sum[i] / count[i];
-            still[i] = count[i] > 0 && !Double.isNaN(smallerKey)
-                    && mean <= STILL_INTERVAL_SHARE * smallerKey && mean <= STILL_BYTES_PER_PIXEL * pixels;
+            still[i] = count[i] > 0 && isStill(sum[i] / count[i], Math.min(keySize[i - 1], keySize[i]), pixels);
         }
         return still;
+    }
+
+    /** Whether predicted pictures averaging {@code meanBytes} show still content ({@link #STILL_BYTES_PER_PIXEL}). */
+    static boolean isStill(double meanBytes, double smallerKeyBytes, double pixels) {
+        return !Double.isNaN(smallerKeyBytes) && meanBytes <= STILL_INTERVAL_SHARE * smallerKeyBytes
+                && meanBytes <= STILL_BYTES + STILL_BYTES_PER_PIXEL * pixels;
     }
 
     private static double[] keySizes(KeyPass k, List<PacketInfo> packets, double fps) {

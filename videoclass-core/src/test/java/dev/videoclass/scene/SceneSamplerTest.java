@@ -548,4 +548,19 @@ class SceneSamplerTest {
             assertThat(actual[i]).isCloseTo(expected[i], within(tol));
         }
     }
+
+    @Test
+    void stillIntervalsAreToldFromPerfectlyPredictedMotionAtEverySize() {
+        // predicted-picture means measured with x265 / x264 (SceneSampler.STILL_BYTES_PER_PIXEL)
+        double keys = 100_000;
+        assertThat(SceneSampler.isStill(31, 5_917, 320 * 240)).as("still, x265, 320x240").isTrue();
+        assertThat(SceneSampler.isStill(13, 6_229, 320 * 240)).as("still, x264, 320x240").isTrue();
+        assertThat(SceneSampler.isStill(287, 158_046, 1920 * 1080)).as("still, x265, 1080p").isTrue();
+        assertThat(SceneSampler.isStill(992, 627_867, 3840 * 2160)).as("still, x265, 4K").isTrue();
+        assertThat(SceneSampler.isStill(651, 162_832, 640 * 360)).as("scrolling automaton, 360p").isFalse();
+        assertThat(SceneSampler.isStill(1_691, 1_293_128, 1920 * 1080)).as("scrolling automaton, 1080p").isFalse();
+        assertThat(SceneSampler.isStill(19_882, 50_139, 1920 * 1080)).as("moving test pattern").isFalse();
+        assertThat(SceneSampler.isStill(10, Double.NaN, 1920 * 1080)).as("no key size").isFalse();
+        assertThat(SceneSampler.isStill(300, keys / 1000, 1920 * 1080)).as("predicted pictures as big as the key ones").isFalse();
+    }
 }
