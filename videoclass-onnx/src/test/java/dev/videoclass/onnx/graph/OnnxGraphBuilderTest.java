@@ -42,4 +42,58 @@ class OnnxGraphBuilderTest {
         assertThatThrownBy(() -> g.constant("w", new float[] {1, 2, 3}, 2, 2)).hasMessageContaining("3 values");
         assertThatThrownBy(() -> g.input("x", ElementType.FLOAT, 1.5)).hasMessageContaining("Integer or a String");
     }
+
+    @Test
+    void largeConstantsGoToAnExternalDataFileAndComputeAsInline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.util.function.Supplier<OnnxGraphBuilder> graph = () -> {
+            OnnxGraphBuilder g = new OnnxGraphBuilder("random-matmul");
+            g.input("x", ElementType.FLOAT, "batch", 64);
+            String w = g.randomConstant("w", ElementType.FLOAT, 0.5f, 42, 64, 64);
+            g.node("MatMul", List.of("x", w), "y");
+            g.output("y", ElementType.FLOAT, "batch", 64);
+            return g;
+        };
+        java.nio.file.Path external = dir.resolve("external.onnx");
+        graph.get().writeWithExternalData(external);
+        assertThat(dir.resolve("external.onnx.data")).hasSize(64 * 64 * 4);
+        assertThat(java.nio.file.Files.size(external)).isLessThan(1024);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        float[][] in = new float[1][64];
+        for (int i = 0; i < 64; i++) {
+            in[0][i] = (i % 7) - 3;
+        }
+        try (OrtSession inline = env.createSession(graph.get().toBytes(), new OrtSession.SessionOptions());
+             OrtSession fromFile = env.createSession(external.toString(), new OrtSession.SessionOptions());
+             OnnxTensor x = OnnxTensor.createTensor(env, in);
+             OrtSession.Result a = inline.run(Map.of("x", x));
+             OrtSession.Result b = fromFile.run(Map.of("x", x))) {
+            float[][] ya = (float[][]) a.get(0).getValue();
+            assertThat((float[][]) b.get(0).getValue()).isDeepEqualTo(ya);
+            assertThat(ya[0]).as("random weights, not zeros").isNotEqualTo(new float[64]);
+        }
+    }
+
+    @Test
+    void halfPrecisionConstantsRoundToNearestAndLoad() throws Exception {
+        assertThat(OnnxGraphBuilder.toHalf(1f)).isEqualTo((short) 0x3C00);
+        assertThat(OnnxGraphBuilder.toHalf(-2f)).isEqualTo((short) 0xC000);
+        assertThat(OnnxGraphBuilder.toHalf(65504f)).isEqualTo((short) 0x7BFF);
+        assertThat(OnnxGraphBuilder.toHalf(1e6f)).isEqualTo((short) 0x7C00);
+        assertThat(OnnxGraphBuilder.toHalf(0.1f)).isEqualTo((short) 0x2E66);
+        assertThat(OnnxGraphBuilder.toHalf(6.0e-8f)).as("smallest subnormal").isEqualTo((short) 0x0001);
+        assertThat(OnnxGraphBuilder.toHalf(1e-9f)).isEqualTo((short) 0);
+        OnnxGraphBuilder g = new OnnxGraphBuilder("half");
+        g.input("x", ElementType.FLOAT, 3);
+        String h = g.constantHalf("h", new float[] {0.5f, -1.25f, 3f}, 3);
+        String asFloat = g.node("Cast", List.of(h), "h_float", Attribute.of("to", 1L));
+        g.node("Add", List.of("x", asFloat), "y");
+        g.output("y", ElementType.FLOAT, 3);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession s = env.createSession(g.toBytes(), new OrtSession.SessionOptions());
+             OnnxTensor x = OnnxTensor.createTensor(env, new float[] {1, 1, 1});
+             OrtSession.Result r = s.run(Map.of("x", x))) {
+            assertThat((float[]) r.get(0).getValue()).containsExactly(1.5f, -0.25f, 4f);
+        }
+    }
 }
