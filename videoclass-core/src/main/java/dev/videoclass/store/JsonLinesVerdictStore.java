@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videoclass.Verdict;
 import dev.videoclass.VerdictJson;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,21 +62,27 @@ public final class JsonLinesVerdictStore implements VerdictStore {
         }
     }
 
+    /** Indexes every line of the file by its byte offset, scanning a buffer for line ends. */
     private void load(Path file) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
             ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
             long offset = 0;
             long lineStart = 0;
-            int b;
-            while ((b = in.read()) >= 0) {
-                offset++;
-                if (b == '\n') {
-                    index(line.toByteArray(), lineStart);
-                    line.reset();
-                    lineStart = offset;
-                } else {
-                    line.write(b);
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        line.write(buf, from, i - from);
+                        index(line.toByteArray(), lineStart);
+                        line.reset();
+                        from = i + 1;
+                        lineStart = offset + i + 1;
+                    }
                 }
+                line.write(buf, from, n - from);
+                offset += n;
             }
             if (line.size() > 0) {
                 index(line.toByteArray(), lineStart);
@@ -85,6 +90,7 @@ public final class JsonLinesVerdictStore implements VerdictStore {
         }
     }
 
+    /** Reads the key and the verdict's status and error code from the tree; the verdict itself is read by {@link #find}. */
     private void index(byte[] line, long offset) {
         if (line.length == 0) {
             return;
@@ -93,8 +99,12 @@ public final class JsonLinesVerdictStore implements VerdictStore {
             JsonNode n = VerdictJson.mapper().readTree(line);
             VerdictKey key = new VerdictKey(n.get("content_hash").asText(), n.get("scorer_id").asText(),
                     n.get("rubric_hash").asText());
-            Verdict v = VerdictJson.parseVerdict(n.get("verdict").toString());
-            if (VerdictStore.worthKeeping(v)) {
+            JsonNode v = n.get("verdict");
+            JsonNode code = v.path("error").path("code");
+            if (!v.path("status").isTextual()) {
+                throw new IOException("no verdict status");
+            }
+            if (VerdictStore.worthKeeping(v.get("status").asText(), code.isTextual() ? code.asText() : null)) {
                 index.put(key, new Entry(offset, line.length));
             } else {
                 index.remove(key);

@@ -24,7 +24,12 @@ public interface VerdictStore extends AutoCloseable {
 
     /** Whether a verdict is worth keeping: done verdicts and failures that would fail again. */
     static boolean worthKeeping(Verdict verdict) {
-        return verdict.isDone() || (verdict.error() != null && !TRANSIENT_ERRORS.contains(verdict.error().code()));
+        return worthKeeping(verdict.status(), verdict.error() == null ? null : verdict.error().code());
+    }
+
+    /** {@link #worthKeeping(Verdict)} from a verdict's status and error code (null when none). */
+    static boolean worthKeeping(String status, String errorCode) {
+        return Verdict.DONE.equals(status) || (errorCode != null && !TRANSIENT_ERRORS.contains(errorCode));
     }
 
     @Override
