@@ -111,6 +111,28 @@ public final class FrameOps {
         return new Frame(nw, nh, out, frame.ptsSeconds(), frame.isKeyframe());
     }
 
+    /**
+     * The {@code width} x {@code height} region whose top-left corner is at ({@code left}, {@code top})
+     * in pixels; where the region overhangs the frame its pixels are black (zero), as Hugging Face's
+     * centre crop pads. Returns the frame itself when the region is the whole frame.
+     */
+    public static Frame crop(Frame frame, int left, int top, int width, int height) {
+        if (left == 0 && top == 0 && width == frame.width() && height == frame.height()) {
+            return frame;
+        }
+        byte[] src = frame.rgb();
+        byte[] out = new byte[width * height * 3];
+        int x0 = Math.max(0, -left);
+        int x1 = Math.min(width, frame.width() - left);
+        for (int y = 0; y < height; y++) {
+            int sy = y + top;
+            if (sy >= 0 && sy < frame.height() && x1 > x0) {
+                System.arraycopy(src, (sy * frame.width() + left + x0) * 3, out, (y * width + x0) * 3, (x1 - x0) * 3);
+            }
+        }
+        return new Frame(width, height, out, frame.ptsSeconds(), frame.isKeyframe());
+    }
+
     /** Mirrors left to right (for mirrored EXIF orientations). */
     public static Frame mirrorHorizontally(Frame frame) {
         int w = frame.width();

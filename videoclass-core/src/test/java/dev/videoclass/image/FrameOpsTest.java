@@ -83,4 +83,20 @@ class FrameOpsTest {
         assertThat(r.height()).isEqualTo(216);
         assertThat(FrameOps.fitLongSide(r, 1000, ResampleFilter.BOX)).isSameAs(r);
     }
+
+    @Test
+    void cropTakesTheRegionAndPadsWhereItOverhangs() {
+        byte[] px = new byte[4 * 3 * 3];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) (i + 1);
+        }
+        Frame f = new Frame(4, 3, px, 1.5);
+        assertThat(FrameOps.crop(f, 0, 0, 4, 3)).isSameAs(f);
+        Frame inner = FrameOps.crop(f, 1, 1, 2, 2);
+        assertThat(inner.ptsSeconds()).isEqualTo(1.5);
+        assertThat(java.util.Arrays.copyOf(inner.rgb(), 12)).containsExactly(
+                16, 17, 18, 19, 20, 21, 28, 29, 30, 31, 32, 33);
+        Frame padded = FrameOps.crop(f, -1, 2, 3, 2);
+        assertThat(padded.rgb()).containsExactly(0, 0, 0, 25, 26, 27, 28, 29, 30, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
 }

@@ -16,6 +16,7 @@ import dev.videoclass.calibrate.CalibrationReport.PixelParity;
 import dev.videoclass.calibrate.CalibrationReport.ThresholdPoint;
 import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.heuristic.HeuristicScorer;
+import dev.videoclass.image.FrameOps;
 import dev.videoclass.image.Images;
 import dev.videoclass.onnx.OnnxScorer;
 import dev.videoclass.rubric.FrameVerdict;
@@ -294,16 +295,7 @@ public final class CalibrationEngine {
 
     /** yuv420p needs even sizes: drop the last column or row where odd, for both paths alike. */
     private static Frame evenCrop(Frame f) {
-        int w = f.width() & ~1;
-        int h = f.height() & ~1;
-        if (w == f.width() && h == f.height()) {
-            return f;
-        }
-        byte[] out = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            System.arraycopy(f.rgb(), y * f.width() * 3, out, y * w * 3, w * 3);
-        }
-        return new Frame(w, h, out, f.ptsSeconds());
+        return FrameOps.crop(f, 0, 0, f.width() & ~1, f.height() & ~1);
     }
 
     private static String stem(CalibrationSet.Item item) {

@@ -45,19 +45,23 @@ public final class DemoCalibrationSet {
                 """, StandardCharsets.UTF_8);
     }
 
-    /** A colour card with a soft gradient and a fine checker, like a photo of a coloured wall. */
     static Path card(Path file, int rgb) throws IOException {
-        byte[] px = new byte[WIDTH * HEIGHT * 3];
-        for (int y = 0; y < HEIGHT; y++) {
-            for (int x = 0; x < WIDTH; x++) {
-                int i = (y * WIDTH + x) * 3;
-                int shade = (x + y) * 40 / (WIDTH + HEIGHT) - 20 + ((((x / 8) + (y / 8)) & 1) == 0 ? 10 : -10);
+        return card(file, rgb, WIDTH, HEIGHT);
+    }
+
+    /** A colour card with a soft gradient and a fine checker, like a photo of a coloured wall, as PNG. */
+    static Path card(Path file, int rgb, int width, int height) throws IOException {
+        byte[] px = new byte[width * height * 3];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = (y * width + x) * 3;
+                int shade = (x + y) * 40 / (width + height) - 20 + ((((x / 8) + (y / 8)) & 1) == 0 ? 10 : -10);
                 px[i] = (byte) clamp((rgb >> 16 & 0xFF) + shade);
                 px[i + 1] = (byte) clamp((rgb >> 8 & 0xFF) + shade);
                 px[i + 2] = (byte) clamp((rgb & 0xFF) + shade);
             }
         }
-        ImageIO.write(Images.toImage(new Frame(WIDTH, HEIGHT, px, 0)), "png", file.toFile());
+        ImageIO.write(Images.toImage(new Frame(width, height, px, 0)), "png", file.toFile());
         return file;
     }
 

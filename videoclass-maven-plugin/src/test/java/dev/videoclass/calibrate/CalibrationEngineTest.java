@@ -2,15 +2,12 @@ package dev.videoclass.calibrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.videoclass.Frame;
 import dev.videoclass.ffmpeg.testing.TestVideos;
-import dev.videoclass.image.Images;
 import dev.videoclass.onnx.demo.DemoModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,9 +27,9 @@ class CalibrationEngineTest {
         model = tmp.resolve("model");
         DemoModel.write(model);
         set = Files.createDirectories(tmp.resolve("set"));
-        picture(set.resolve("red-card.png"), 0xD02018, 320, 240);
-        picture(set.resolve("blue-card.png"), 0x2030C8, 321, 241); // odd size: cropped alike on both paths
-        picture(set.resolve("green-card.png"), 0x20A030, 320, 240);
+        DemoCalibrationSet.card(set.resolve("red-card.png"), 0xD02018, 320, 240);
+        DemoCalibrationSet.card(set.resolve("blue-card.png"), 0x2030C8, 321, 241); // odd size: cropped alike on both paths
+        DemoCalibrationSet.card(set.resolve("green-card.png"), 0x20A030, 320, 240);
         TestVideos.video().size(320, 240).segment(0x2030C8, 1.5).segment(0x20A030, 1.5).writeTo(set.resolve("calm.mp4"));
         TestVideos.video().size(320, 240).segment(0x2030C8, 1.5).segment(0xD02018, 1.5).writeTo(set.resolve("flash.mp4"));
         Files.writeString(set.resolve("manifest.json"), """
@@ -122,24 +119,5 @@ class CalibrationEngineTest {
             assertThat(i.tags()).containsExactly("red", "blue");
             assertThat(i.isImage()).isTrue();
         });
-    }
-
-    /** A colour card with texture, as a photo-like test picture. */
-    static void picture(Path file, int rgb, int w, int h) throws Exception {
-        byte[] px = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = (y * w + x) * 3;
-                int shade = (x + y) * 40 / (w + h) - 20 + ((((x / 8) + (y / 8)) & 1) == 0 ? 12 : -12);
-                px[i] = (byte) clamp((rgb >> 16 & 0xFF) + shade);
-                px[i + 1] = (byte) clamp((rgb >> 8 & 0xFF) + shade);
-                px[i + 2] = (byte) clamp((rgb & 0xFF) + shade);
-            }
-        }
-        ImageIO.write(Images.toImage(new Frame(w, h, px, 0)), "png", file.toFile());
-    }
-
-    static int clamp(int v) {
-        return Math.max(0, Math.min(255, v));
     }
 }

@@ -171,25 +171,7 @@ public final class ImageProcessor {
 
     /** Centre crop as transformers does it: offsets {@code (size - crop) / 2} rounded down, zero padding where the crop overhangs. */
     private static Frame crop(Frame f, int cw, int ch) {
-        if (f.width() == cw && f.height() == ch) {
-            return f;
-        }
-        int top = Math.floorDiv(f.height() - ch, 2);
-        int left = Math.floorDiv(f.width() - cw, 2);
-        byte[] src = f.rgb();
-        byte[] out = new byte[cw * ch * 3];
-        for (int y = 0; y < ch; y++) {
-            int sy = y + top;
-            if (sy < 0 || sy >= f.height()) {
-                continue;
-            }
-            int x0 = Math.max(0, -left);
-            int x1 = Math.min(cw, f.width() - left);
-            if (x1 > x0) {
-                System.arraycopy(src, (sy * f.width() + left + x0) * 3, out, (y * cw + x0) * 3, (x1 - x0) * 3);
-            }
-        }
-        return new Frame(cw, ch, out, f.ptsSeconds(), f.isKeyframe());
+        return FrameOps.crop(f, Math.floorDiv(f.width() - cw, 2), Math.floorDiv(f.height() - ch, 2), cw, ch);
     }
 
     private static float[] triple(JsonNode n, String name) {
