@@ -173,36 +173,23 @@ public record Rubric(String id, ScoreMode mode, Double temperature, Double scale
             throw new IllegalArgumentException("expected " + labels.size() + " scores for rubric '" + id + "', got " + raw.length);
         }
         double[] out = new double[raw.length];
-        switch (mode) {
-            case CONTRASTIVE -> {
-                double temperature = effectiveTemperature();
-                double max = Double.NEGATIVE_INFINITY;
-                for (float r : raw) {
-                    max = Math.max(max, temperature * r);
-                }
-                double sum = 0;
-                for (int i = 0; i < raw.length; i++) {
-                    out[i] = Math.exp(temperature * raw[i] - max);
-                    sum += out[i];
-                }
-                for (int i = 0; i < raw.length; i++) {
-                    out[i] /= sum;
-                }
-            }
+        return switch (mode) {
+            case CONTRASTIVE -> Activations.softmax(raw, effectiveTemperature());
             case SIGMOID -> {
                 double scale = effectiveScale();
                 double bias = effectiveBias();
                 for (int i = 0; i < raw.length; i++) {
-                    out[i] = 1.0 / (1.0 + Math.exp(-(scale * raw[i] + bias)));
+                    out[i] = Activations.sigmoid(scale * raw[i] + bias);
                 }
+                yield out;
             }
             case DIRECT -> {
                 for (int i = 0; i < raw.length; i++) {
                     out[i] = Math.min(1.0, Math.max(0.0, raw[i]));
                 }
+                yield out;
             }
-        }
-        return out;
+        };
     }
 
     /**

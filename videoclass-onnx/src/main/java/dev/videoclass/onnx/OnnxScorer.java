@@ -12,6 +12,7 @@ import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
 import dev.videoclass.FrameScorer;
 import dev.videoclass.VideoException;
+import dev.videoclass.rubric.Activations;
 import dev.videoclass.rubric.LabelRole;
 import dev.videoclass.rubric.Rubric;
 import dev.videoclass.rubric.RubricLabel;
@@ -334,28 +335,13 @@ public final class OnnxScorer implements FrameScorer {
     }
 
     private double[] probabilities(float[] logits) {
+        boolean probabilities = "probabilities".equals(imageOutput) || "probs".equals(imageOutput);
+        if (!probabilities && !model.multiLabel()) {
+            return Activations.softmax(logits, 1.0);
+        }
         double[] p = new double[logits.length];
-        if ("probabilities".equals(imageOutput) || "probs".equals(imageOutput)) {
-            for (int c = 0; c < p.length; c++) {
-                p[c] = logits[c];
-            }
-        } else if (model.multiLabel()) {
-            for (int c = 0; c < p.length; c++) {
-                p[c] = 1.0 / (1.0 + Math.exp(-logits[c]));
-            }
-        } else {
-            double max = Double.NEGATIVE_INFINITY;
-            for (float v : logits) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (int c = 0; c < p.length; c++) {
-                p[c] = Math.exp(logits[c] - max);
-                sum += p[c];
-            }
-            for (int c = 0; c < p.length; c++) {
-                p[c] /= sum;
-            }
+        for (int c = 0; c < p.length; c++) {
+            p[c] = probabilities ? logits[c] : Activations.sigmoid(logits[c]);
         }
         return p;
     }
