@@ -136,30 +136,7 @@ public final class FfmpegStillEncoder implements StillVideoEncoder {
 
     @Override
     public void encode(Path picture, PhoneEncoding encoding, double seconds, Path out) throws IOException {
-        Objects.requireNonNull(picture, "picture");
-        Objects.requireNonNull(encoding, "encoding");
-        Objects.requireNonNull(out, "out");
-        if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException("seconds must be a positive finite number: " + seconds);
-        }
-        int[] size = pictureSize(picture);
-        if (size[0] % 2 != 0 || size[1] % 2 != 0) {
-            throw new IllegalArgumentException("the picture " + picture + " is " + size[0] + "x" + size[1]
-                    + " pixels; width and height must be even for 4:2:0 (yuv420p) video");
-        }
-
-        String[] tool = tool();
-        Map<String, String> env = tool[1] == null ? Map.of() : Map.of("LD_LIBRARY_PATH", tool[1]);
-        Path exe = Path.of(tool[0]);
-
-        List<String> cmd = new ArrayList<>(List.of(exe.toString(),
-                "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-loop", "1", "-framerate", Integer.toString(PhoneEncoding.FRAME_RATE),
-                "-i", picture.toString(),
-                "-t", String.format(Locale.ROOT, "%.6f", seconds)));
-        cmd.addAll(encoding.ffmpegArguments());
-        cmd.add(out.toString());
-        run(cmd, env, out, "encoding " + picture.getFileName() + " as " + encoding.id());
+        encodeSlideshow(List.of(Objects.requireNonNull(picture, "picture")), seconds, encoding, out);
     }
 
     /**
@@ -170,15 +147,24 @@ public final class FfmpegStillEncoder implements StillVideoEncoder {
      * @throws IOException              when a picture cannot be read or the encoder fails or times out
      */
     public void encodeSlideshow(List<Path> pictures, double secondsEach, PhoneEncoding encoding, Path out) throws IOException {
-        if (pictures.isEmpty() || !(secondsEach > 0) || Double.isInfinite(secondsEach)) {
-            throw new IllegalArgumentException("a slideshow needs pictures and a positive duration each");
+        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(out, "out");
+        if (pictures.isEmpty()) {
+            throw new IllegalArgumentException("a slideshow needs at least one picture");
+        }
+        if (!(secondsEach > 0) || Double.isInfinite(secondsEach)) {
+            throw new IllegalArgumentException("seconds must be a positive finite number: " + secondsEach);
         }
         int[] first = pictureSize(pictures.get(0));
         for (Path p : pictures) {
             int[] size = pictureSize(p);
-            if (size[0] != first[0] || size[1] != first[1] || size[0] % 2 != 0 || size[1] % 2 != 0) {
-                throw new IllegalArgumentException("slideshow pictures must share one even size; " + p + " is "
-                        + size[0] + "x" + size[1]);
+            if (size[0] % 2 != 0 || size[1] % 2 != 0) {
+                throw new IllegalArgumentException("the picture " + p + " is " + size[0] + "x" + size[1]
+                        + " pixels; width and height must be even for 4:2:0 (yuv420p) video");
+            }
+            if (size[0] != first[0] || size[1] != first[1]) {
+                throw new IllegalArgumentException("slideshow pictures must share one size; " + p + " is "
+                        + size[0] + "x" + size[1] + ", the first " + first[0] + "x" + first[1]);
             }
         }
         String[] tool = tool();
@@ -196,7 +182,9 @@ public final class FfmpegStillEncoder implements StillVideoEncoder {
         cmd.addAll(List.of("-filter_complex", graph.toString(), "-map", "[v]"));
         cmd.addAll(output.subList(2, output.size()));
         cmd.add(out.toString());
-        run(cmd, env, out, "encoding a slideshow of " + pictures.size() + " pictures as " + encoding.id());
+        String what = pictures.size() == 1 ? pictures.get(0).getFileName().toString()
+                : "a slideshow of " + pictures.size() + " pictures";
+        run(cmd, env, out, "encoding " + what + " as " + encoding.id());
     }
 
     /** The executable to run and the LD_LIBRARY_PATH it needs (null for a user-supplied ffmpeg). */
