@@ -96,8 +96,6 @@ public final class Backfill {
         for (Path f : files) {
             byContent.computeIfAbsent(ContentHash.of(f), h -> new ArrayList<>()).add(f);
         }
-        String scorerId = classifier.images().scorerInfo().id();
-        String rubricHash = classifier.images().rubricInfo().hash();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "videoclass-backfill");
             t.setDaemon(true);
@@ -107,7 +105,7 @@ public final class Backfill {
             List<Map.Entry<String, List<Path>>> todo = new ArrayList<>();
             int reused = 0;
             for (Map.Entry<String, List<Path>> e : byContent.entrySet()) {
-                if (store.find(new VerdictKey(e.getKey(), scorerId, rubricHash)).isPresent()) {
+                if (store.find(VerdictKey.of(e.getKey(), classifier)).isPresent()) {
                     reused++;
                 } else {
                     todo.add(e);
@@ -126,7 +124,7 @@ public final class Backfill {
                     }
                     try {
                         Verdict v = classifier.classify(e.getValue().get(0));
-                        store.put(new VerdictKey(e.getKey(), scorerId, rubricHash), v,
+                        store.put(VerdictKey.of(e.getKey(), classifier), v,
                                 e.getValue().stream().map(Path::toString).toList());
                         if (!v.isDone()) {
                             failed.incrementAndGet();

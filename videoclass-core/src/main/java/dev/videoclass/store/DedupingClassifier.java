@@ -18,8 +18,6 @@ import java.util.Objects;
 public final class DedupingClassifier {
     private final VideoClassifier classifier;
     private final VerdictStore store;
-    private final String scorerId;
-    private final String rubricHash;
 
     /**
      * The outcome of one call.
@@ -35,8 +33,6 @@ public final class DedupingClassifier {
     public DedupingClassifier(VideoClassifier classifier, VerdictStore store) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.store = Objects.requireNonNull(store, "store");
-        this.scorerId = classifier.images().scorerInfo().id();
-        this.rubricHash = classifier.images().rubricInfo().hash();
     }
 
     /** Classifies a file once per content. */
@@ -51,7 +47,7 @@ public final class DedupingClassifier {
 
     /** The key a content hash has under this classifier's scorer and rubric. */
     public VerdictKey key(String contentHash) {
-        return new VerdictKey(contentHash, scorerId, rubricHash);
+        return VerdictKey.of(contentHash, classifier);
     }
 
     private Result classify(String hash, VideoInput input) throws IOException {

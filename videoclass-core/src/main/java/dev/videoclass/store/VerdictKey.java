@@ -1,6 +1,7 @@
 package dev.videoclass.store;
 
 import dev.videoclass.Verdict;
+import dev.videoclass.VideoClassifier;
 
 import java.util.Objects;
 
@@ -18,6 +19,11 @@ public record VerdictKey(String contentHash, String scorerId, String rubricHash)
         Objects.requireNonNull(contentHash, "contentHash");
         Objects.requireNonNull(scorerId, "scorerId");
         Objects.requireNonNull(rubricHash, "rubricHash");
+    }
+
+    /** The key {@code contentHash} has under {@code classifier}'s scorer and bound rubric. */
+    public static VerdictKey of(String contentHash, VideoClassifier classifier) {
+        return new VerdictKey(contentHash, classifier.images().scorerInfo().id(), classifier.images().rubricInfo().hash());
     }
 
     /** The key of {@code verdict} for {@code contentHash}: its scorer id and rubric hash. */
