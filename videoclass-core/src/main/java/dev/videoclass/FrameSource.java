@@ -54,6 +54,30 @@ public interface FrameSource extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Reads the rest of the video stream's packets without decoding them, so that
+     * {@link #packetsRead()} then lists the whole stream: a demux pass, milliseconds where a
+     * keyframe pass decodes every I-frame. With {@link #keyframe} it lets a sampler decide from the
+     * packets which I-frames are worth decoding. Afterwards {@link #next()} needs a {@link #seek}.
+     *
+     * @return false when the source cannot do this (the default); nothing was read then
+     */
+    default boolean scanPackets() throws VideoException {
+        return false;
+    }
+
+    /**
+     * Decodes the key frame presented at {@code ptsSeconds} (within half a frame) on its own, as the
+     * analysis frame a keyframe-only {@link #next()} returns for it: same size, same pixels, buffer
+     * reused by the next call. Leaves the position of {@link #next()} unspecified.
+     *
+     * @return the frame, or null when no key frame is presented there, it cannot be decoded, or the
+     *         source cannot decode single key frames (the default)
+     */
+    default Frame keyframe(double ptsSeconds) throws VideoException {
+        return null;
+    }
+
     @Override
     void close();
 }

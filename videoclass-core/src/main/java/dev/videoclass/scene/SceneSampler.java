@@ -194,6 +194,11 @@ public final class SceneSampler implements KeyframeSampler {
      * signals are weak, where one pass with exact semantics is the safer answer.
      */
     public static final double REFINE_MAX_COVERAGE = 0.4;
+    /**
+     * When AUTO decodes only some I-frames ({@code FrameSource#scanPackets}), each scene gets this many
+     * decoded I-frames (or all it has, if fewer) to choose its representative from.
+     */
+    public static final int SCENE_CANDIDATES = 3;
 
     private static final double FALLBACK_FPS = 30.0;
     private static final double EPS = 1e-6;
@@ -227,6 +232,12 @@ public final class SceneSampler implements KeyframeSampler {
     private SamplingResult auto(FrameSource source, SamplingPolicy policy) throws VideoException {
         VideoInfo info = source.info();
         double fps = fps(info);
+        if (source.scanPackets()) {
+            SamplingResult fromPackets = autoFromPackets(source, policy, info, fps);
+            if (fromPackets != null) {
+                return fromPackets;
+            }
+        }
         KeyPass k = keyframePass(source, policy);
         double knownDuration = knownDuration(info);
         if (k.count <= 1) {
@@ -256,7 +267,7 @@ public final class SceneSampler implements KeyframeSampler {
             if (coverage(k, until, packets) > REFINE_MAX_COVERAGE) {
                 return autoExact(source, policy, k.pass.framesAnalysed);
             }
-            return refine(source, policy, k, fps, until, all(k.count + 1, true));
+            return refine(source, policy, k, fps, until, all(k.count + 1, true), null);
         }
         if (c.interval <= REFINE_MAX_CADENCE_S + EPS && gaps.length >= 2) {
             double candidate = REFINE_CANDIDATE_FACTOR * policy.threshold();
@@ -267,7 +278,7 @@ public final class SceneSampler implements KeyframeSampler {
                         until[i] = k.pts[i]; // the whole interval
                     }
                 }
-                return refine(source, policy, k, fps, until, all(k.count + 1, true));
+                return refine(source, policy, k, fps, until, all(k.count + 1, true), null);
             }
             // packet data: suspects, plus changed intervals whose key pictures jump in size (a cut
             // into simpler content, whose picture is not outsized); the rest changed gradually
@@ -280,9 +291,164 @@ public final class SceneSampler implements KeyframeSampler {
             if (coverage(k, until, packets) > REFINE_MAX_COVERAGE) {
                 return autoExact(source, policy, k.pass.framesAnalysed);
             }
-            return refine(source, policy, k, fps, until, stillIntervals(k, packets, keySize, info));
+            return refine(source, policy, k, fps, until, stillIntervals(k, packets, keySize, info), null);
         }
         return autoExact(source, policy, k.pass.framesAnalysed);
+    }
+
+    /**
+     * AUTO on a fixed cadence, decided from a demux pass ({@link FrameSource#scanPackets}) instead of
+     * a keyframe pass: the rules of the fixed-cadence branch need the content of only the I-frames
+     * around intervals whose key sizes jump or whose packets show still content, so only those are
+     * decoded ({@link FrameSource#keyframe}), plus up to {@value #SCENE_CANDIDATES} I-frames per scene
+     * as representative candidates ({@link #addSceneCandidates}). The cuts are the same as after a
+     * full keyframe pass. Returns null, and the caller runs the keyframe pass, when the key packets do
+     * not form a fixed cadence of at most {@value #REFINE_MAX_CADENCE_S} s or a needed I-frame does
+     * not decode.
+     */
+    private SamplingResult autoFromPackets(FrameSource source, SamplingPolicy policy, VideoInfo info, double fps)
+            throws VideoException {
+        List<PacketInfo> packets = source.packetsRead();
+        double[] keys = keyTimes(packets, fps);
+        int n = keys.length;
+        if (n < 3) {
+            return null;
+        }
+        double[] gaps = new double[n - 1];
+        for (int i = 1; i < n; i++) {
+            gaps[i - 1] = keys[i] - keys[i - 1];
+        }
+        Cadence c = cadence(gaps, fps);
+        if (!c.regular || c.interval > REFINE_MAX_CADENCE_S + EPS) {
+            return null;
+        }
+        double[] sharp = new double[n];
+        double[] diff = new double[n];
+        Arrays.fill(sharp, Double.NaN);
+        Arrays.fill(diff, Double.NaN);
+        KeyPass k = new KeyPass(new Pass(new SceneTracker(SKIP_AFTER_CUT_S), 0, keys[n - 1], n), keys, sharp, diff, n);
+        double[] keySize = keySizes(k, packets, fps);
+        boolean[] still = stillIntervals(k, packets, keySize, info);
+        SparseKeys decoder = new SparseKeys(source, k, policy);
+        for (int i = 1; i < n; i++) {
+            if ((still[i] || sizeJump(keySize[i - 1], keySize[i]))
+                    && !(decoder.decode(i - 1) && decoder.decode(i))) {
+                return null;
+            }
+        }
+        double candidate = REFINE_CANDIDATE_FACTOR * policy.threshold();
+        double[] until = suspectIntervals(k, SuspectPackets.find(packets, info));
+        for (int i = 1; i < n; i++) {
+            if (diff[i] >= candidate && sizeJump(keySize[i - 1], keySize[i])) {
+                until[i] = keys[i];
+            }
+        }
+        if (coverage(k, until, packets) > REFINE_MAX_COVERAGE) {
+            return autoExact(source, policy, decoder.decoded);
+        }
+        return refine(source, policy, k, fps, until, still, decoder);
+    }
+
+    /** Timestamps of the key packets, sorted, one per key picture (within half a frame). */
+    private static double[] keyTimes(List<PacketInfo> packets, double fps) {
+        DoubleList pts = new DoubleList(64);
+        for (PacketInfo p : packets) {
+            if (p.key() && !Double.isNaN(p.ptsS())) {
+                pts.add(p.ptsS());
+            }
+        }
+        double[] sorted = pts.toArray();
+        Arrays.sort(sorted);
+        DoubleList out = new DoubleList(sorted.length);
+        for (double p : sorted) {
+            if (out.size() == 0 || p - out.get(out.size() - 1) > 0.5 / fps) {
+                out.add(p);
+            }
+        }
+        return out.toArray();
+    }
+
+    /**
+     * Decodes single I-frames of a keyframe pass that was skipped ({@link #autoFromPackets}), filling
+     * in their sharpness and, for two consecutive I-frames, the later one's content value, exactly as
+     * the keyframe pass would have computed them.
+     */
+    private static final class SparseKeys {
+        private final FrameSource source;
+        private final KeyPass k;
+        private final ContentDetector detector;
+        private int last = -1;
+        private byte[] luma;
+        long decoded;
+
+        SparseKeys(FrameSource source, KeyPass k, SamplingPolicy policy) {
+            this.source = source;
+            this.k = k;
+            this.detector = new ContentDetector(policy.threshold(), policy.minSceneLenFrames(),
+                    ContentDetector.FilterMode.SUPPRESS);
+        }
+
+        boolean isDecoded(int i) {
+            return !Double.isNaN(k.sharp[i]);
+        }
+
+        /** Decodes I-frame {@code i} unless it was; false when it does not decode. */
+        boolean decode(int i) throws VideoException {
+            if (isDecoded(i)) {
+                return true;
+            }
+            Frame f = source.keyframe(k.pts[i]);
+            if (f == null) {
+                return false;
+            }
+            decoded++;
+            if (last != i - 1) {
+                detector.reset();
+            }
+            detector.feed(f);
+            if (last == i - 1) {
+                k.diff[i] = detector.lastScore();
+            }
+            last = i;
+            luma = ImageMeasures.luma(f, luma);
+            k.sharp[i] = ImageMeasures.laplacianVarianceOfLuma(luma, f.width(), f.height());
+            return true;
+        }
+    }
+
+    /**
+     * After a sparse decode ({@link SparseKeys}): gives every scene up to {@value #SCENE_CANDIDATES}
+     * decoded key frames as representative candidates, decoding I-frames spread evenly over the
+     * scene (from {@value #SKIP_AFTER_CUT_S} s after its start where it has any there). Returns the
+     * number of frames decoded.
+     */
+    private static long addSceneCandidates(SparseKeys keys, KeyPass k, List<SceneCut> cuts, Candidates cand)
+            throws VideoException {
+        long before = keys.decoded;
+        for (int s = 0; s <= cuts.size(); s++) {
+            double start = s == 0 ? Double.NEGATIVE_INFINITY : cuts.get(s - 1).ptsS();
+            double end = s < cuts.size() ? cuts.get(s).ptsS() : Double.POSITIVE_INFINITY;
+            int lo = Sorted.upperBound(k.pts, start + (s == 0 ? 0 : SKIP_AFTER_CUT_S) - EPS);
+            int hi = Sorted.upperBound(k.pts, end - EPS);
+            if (lo >= hi) {
+                lo = Sorted.upperBound(k.pts, start - EPS); // a short scene: any I-frame in it
+            }
+            int have = 0;
+            for (int i = 0; i < cand.pts.size(); i++) {
+                double p = cand.pts.get(i);
+                if (cand.key.get(i) != 0 && lo < hi && p >= k.pts[lo] - EPS && p < end - EPS) {
+                    have++;
+                }
+            }
+            int want = Math.min(SCENE_CANDIDATES, hi - lo) - have;
+            for (int j = 0; j < want; j++) {
+                int i = lo + (int) ((j + 0.5) * (hi - lo) / want);
+                if (!keys.isDecoded(i) && keys.decode(i)) {
+                    cand.add(k.pts[i], k.sharp[i], true);
+                }
+            }
+        }
+        return keys.decoded - before;
     }
 
     /** Whether two key packet sizes differ by {@link #KEY_SIZE_JUMP} or more (true when one is unknown). */
@@ -451,17 +617,19 @@ public final class SceneSampler implements KeyframeSampler {
      * keyframe cuts of the other intervals: one time-ordered list, minimum scene length applied once.
      */
     private SamplingResult refine(FrameSource source, SamplingPolicy policy, KeyPass k, double fps, double[] until,
-                                  boolean[] keyframeCuts) throws VideoException {
+                                  boolean[] keyframeCuts, SparseKeys sparse) throws VideoException {
         double threshold = policy.threshold();
         double minLenS = policy.minSceneLenFrames() / fps;
         // candidate frames for representatives: all I-frames plus every refined frame
         Candidates cand = new Candidates(k.count * 2);
         for (int i = 0; i < k.count; i++) {
-            cand.add(k.pts[i], k.sharp[i], true);
+            if (!Double.isNaN(k.sharp[i])) {
+                cand.add(k.pts[i], k.sharp[i], true);
+            }
         }
         DoubleList cutPts = new DoubleList(16);
         DoubleList cutStrength = new DoubleList(16);
-        long analysed = k.pass.framesAnalysed;
+        long analysed = sparse == null ? k.pass.framesAnalysed : sparse.decoded;
         // exact mode's semantics inside a run: MERGE, minimum scene length in frames
         ContentDetector detector = new ContentDetector(threshold, policy.minSceneLenFrames(),
                 ContentDetector.FilterMode.MERGE);
@@ -520,6 +688,9 @@ public final class SceneSampler implements KeyframeSampler {
                 cuts.add(new SceneCut(p, cutStrength.get(idx)));
                 last = p;
             }
+        }
+        if (sparse != null) {
+            analysed += addSceneCandidates(sparse, k, cuts, cand);
         }
         // representatives: sweep candidates and cuts in time order
         SceneTracker tracker = new SceneTracker(SKIP_AFTER_CUT_S);

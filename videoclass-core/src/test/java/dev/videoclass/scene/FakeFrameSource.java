@@ -39,6 +39,7 @@ final class FakeFrameSource implements FrameSource {
     private long decoded;
     private IntUnaryOperator packetSize;
     private int readUpTo;
+    private boolean demuxAhead;
 
     FakeFrameSource(int w, int h, double fps, int count, int[] iframes, Painter painter) {
         this(w, h, fps, count, iframes, painter, count / fps);
@@ -60,6 +61,36 @@ final class FakeFrameSource implements FrameSource {
     FakeFrameSource packets(IntUnaryOperator sizeOfFrame) {
         this.packetSize = sizeOfFrame;
         return this;
+    }
+
+    /**
+     * Also supports {@link #scanPackets} (all packets at once, nothing decoded) and
+     * {@link #keyframe} (one I-frame painted), as the FFmpeg source does; needs {@link #packets}.
+     */
+    FakeFrameSource demuxAhead() {
+        this.demuxAhead = true;
+        return this;
+    }
+
+    @Override
+    public boolean scanPackets() {
+        if (!demuxAhead || packetSize == null) {
+            return false;
+        }
+        readUpTo = count;
+        return true;
+    }
+
+    @Override
+    public Frame keyframe(double ptsSeconds) {
+        int idx = (int) Math.round(ptsSeconds * fps);
+        if (!demuxAhead || Math.abs(idx / fps - ptsSeconds) > 0.5 / fps || Arrays.binarySearch(iframes, idx) < 0) {
+            return null;
+        }
+        painter.paint(idx, buffer, w, h);
+        decoded++;
+        pos = idx + 1;
+        return new Frame(w, h, buffer, idx / fps, true);
     }
 
     @Override

@@ -393,6 +393,68 @@ class SceneSamplerTest {
         assertThat(cutTimes(r)).containsExactly(55 / FPS, 175 / FPS, 295 / FPS);
     }
 
+    /**
+     * The fixed-cadence cases above, once with a keyframe pass and once from a demux pass
+     * ({@link FakeFrameSource#demuxAhead}): the same cuts, every keyframe inside its scene, and fewer
+     * I-frames decoded, except in a slideshow, where every interval is still and every I-frame is
+     * needed.
+     */
+    @Test
+    void autoFromADemuxPassFindsTheSameCutsDecodingFewerIFrames() throws VideoException {
+        int[] cadence = FakeFrameSource.every(30, COUNT);
+        int[] few = {0, 55, 175, 295};
+        record Case(String name, FakeFrameSource.Painter painter, IntUnaryOperator packets, boolean fewer) {
+        }
+        List<Case> cases = List.of(
+                new Case("cuts coded as outsized pictures", Synth.scenes(few), packetSizes(cadence, 55, 175, 295), true),
+                new Case("a busy stretch found by key sizes", busyStretch(190, 350), busyPackets(cadence, 190, 350), true),
+                new Case("a busy stretch to the end", busyStretch(190, COUNT), busyPackets(cadence, 190, COUNT, 280), true),
+                new Case("a slideshow cut on the cadence", Synth.scenes(0, 120, 300, 450), stillPackets(cadence), false));
+        for (Case c : cases) {
+            SamplingResult keyPass = SAMPLER.sample(new FakeFrameSource(W, H, FPS, COUNT, cadence, c.painter())
+                    .packets(c.packets()), policy(SamplerMode.AUTO));
+            FakeFrameSource src = new FakeFrameSource(W, H, FPS, COUNT, cadence, c.painter())
+                    .packets(c.packets()).demuxAhead();
+            SamplingResult demux = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+            assertThat(cutTimes(demux)).as(c.name()).containsExactly(cutTimes(keyPass)).isNotEmpty();
+            assertThat(demux.sampler()).as(c.name()).isEqualTo(keyPass.sampler());
+            assertThat(demux.framesAnalysed()).as(c.name())
+                    .isLessThanOrEqualTo(keyPass.framesAnalysed() - (c.fewer() ? 1 : 0));
+            assertThat(demux.keyframes()).as(c.name()).hasSameSizeAs(keyPass.keyframes());
+            for (Keyframe kf : demux.keyframes()) {
+                assertThat(kf.ptsS()).as(c.name()).isBetween(kf.sceneStartS(), kf.sceneEndS());
+                // representatives are decoded I-frames: captured from their packet alone
+                assertThat(Arrays.binarySearch(cadence, (int) Math.round(kf.ptsS() * FPS))).as(c.name()).isNotNegative();
+            }
+        }
+    }
+
+    @Test
+    void autoFromADemuxPassDecodesOnlyTheIFramesTheRulesNeed() throws VideoException {
+        // cuts at 55, 175 and 295 coded as outsized pictures: no key sizes jump and nothing is still,
+        // so no I-frame is decoded for the rules; the runs 30..55, 150..175 and 270..295 (and the
+        // I-frames 60, 180 and 300 they are compared with) find the cuts; then each scene gets three
+        // I-frames as representative candidates, the first one the two it has (0 and 30)
+        int[] cadence = FakeFrameSource.every(30, COUNT);
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, COUNT, cadence, Synth.scenes(0, 55, 175, 295))
+                .packets(packetSizes(cadence, 55, 175, 295)).demuxAhead();
+        SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        assertThat(r.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(r)).containsExactly(55 / FPS, 175 / FPS, 295 / FPS);
+        assertThat(r.framesAnalysed()).isEqualTo(3 * (26 + 1) + 2 + 3 * 3);
+        // a video whose key packets are irregular (I-frames at cuts) takes the keyframe pass
+        int[] iframes = {0, 75, 190, 260, 400, 520};
+        FakeFrameSource irregular = video(iframes).packets(packetSizes(iframes)).demuxAhead();
+        SamplingResult k = SAMPLER.sample(irregular, policy(SamplerMode.AUTO));
+        assertThat(k.sampler()).isEqualTo("auto:keyframes");
+        assertThat(k.framesAnalysed()).isEqualTo(iframes.length);
+    }
+
+    /** Packets of a slideshow: key pictures 5000 bytes, predicted pictures 20 (skip blocks only). */
+    private static IntUnaryOperator stillPackets(int[] iframes) {
+        return i -> Arrays.binarySearch(iframes, i) >= 0 ? 5000 : 20;
+    }
+
     @Test
     void keySizeJumpRule() {
         assertThat(SceneSampler.sizeJump(19999, 7945)).isTrue();

@@ -775,25 +775,77 @@ public final class FfmpegFrameSource implements FrameSource {
      * frame-thread latency. Returns null when the packet is not met right after the seek.
      */
     private Frame captureKeyFrame(double target, double half, int maxSide) throws VideoException {
+        double pts = decodeKeyPacketAt(target, half, AVDISCARD_DEFAULT);
+        return Double.isNaN(pts) ? null : toCapture(frame, pts, maxSide);
+    }
+
+    /**
+     * Seeks to the key packet presented at {@code target} (within {@code half}) and decodes it alone
+     * on the keyframe decoder with the given in-loop filtering, leaving the picture in {@link #frame}.
+     * Returns its timestamp, or NaN when that packet is not met right after the seek.
+     */
+    private double decodeKeyPacketAt(double target, double half, int loopFilter) throws VideoException {
         reposition(target);
         codec = decoderFor(DecodeMode.KEYFRAMES_ONLY);
         avcodec.avcodec_flush_buffers(codec);
         codec.skip_frame(AVDISCARD_DEFAULT);
-        codec.skip_loop_filter(AVDISCARD_DEFAULT);
+        codec.skip_loop_filter(loopFilter);
         for (int n = 0; n < 4 && readVideoPacket(true); n++) {
             double pts = decodeKeyPacket();
             if (Double.isNaN(pts)) {
                 continue;
             }
             if (Math.abs(pts - target) <= half) {
-                return toCapture(frame, pts, maxSide);
+                return pts;
             }
             avutil.av_frame_unref(frame);
             if (pts > target) {
                 break;
             }
         }
-        return null;
+        return Double.NaN;
+    }
+
+    /** Demuxes to the end of the input without decoding; every packet read is logged. */
+    @Override
+    public boolean scanPackets() throws VideoException {
+        ensureOpen();
+        try {
+            while (!demuxEof) {
+                if (!readVideoPacket(false)) {
+                    demuxEof = true;
+                    break;
+                }
+                avcodec.av_packet_unref(pkt);
+            }
+            return true;
+        } catch (VideoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw internal(t);
+        }
+    }
+
+    /** Decodes the key packet presented at {@code ptsSeconds} alone, as the keyframe pass decodes it. */
+    @Override
+    public Frame keyframe(double ptsSeconds) throws VideoException {
+        ensureOpen();
+        try {
+            double half = 0.5 / (frameRate > 0 ? frameRate : 25);
+            mode = DecodeMode.KEYFRAMES_ONLY;
+            double pts = decodeKeyPacketAt(ptsSeconds, half, ANALYSIS_LOOP_FILTER);
+            codec.skip_frame(AVDISCARD_NONKEY);
+            if (Double.isNaN(pts)) {
+                return null;
+            }
+            analysisConv.convert(frame, analysisW, analysisH, analysisRgb);
+            avutil.av_frame_unref(frame);
+            return new Frame(analysisW, analysisH, analysisRgb, pts, true);
+        } catch (VideoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw internal(t);
+        }
     }
 
     /**

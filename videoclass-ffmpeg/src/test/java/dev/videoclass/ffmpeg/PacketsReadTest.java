@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.videoclass.DecodeMode;
 import dev.videoclass.DecodeOptions;
+import dev.videoclass.Frame;
 import dev.videoclass.FrameSource;
 import dev.videoclass.PacketInfo;
 import dev.videoclass.VideoInput;
@@ -91,6 +92,51 @@ class PacketsReadTest {
             drain(src);
             src.capture(1.5, 0);
             assertSamePackets(src.packetsRead(), expected);
+        }
+    }
+
+    /**
+     * The demux pass lists what a keyframe pass lists without decoding a frame, and each key frame
+     * decoded alone by {@code keyframe(pts)} has exactly the pixels the keyframe pass gives it, in any
+     * order of access.
+     */
+    @ParameterizedTest
+    @EnumSource(Codec.class)
+    void aDemuxPassListsEveryPacketAndSingleKeyFramesMatchTheKeyframePass(Codec c) throws Exception {
+        Path file = FILES.get(c);
+        List<PacketInfo> expected = probePackets(file);
+        List<Frame> pass = new ArrayList<>();
+        try (FrameSource src = DECODER.open(VideoInput.of(file), DecodeOptions.DEFAULTS)) {
+            src.seek(0, DecodeMode.KEYFRAMES_ONLY);
+            Frame f;
+            while ((f = src.next()) != null) {
+                pass.add(new Frame(f.width(), f.height(), f.rgb().clone(), f.ptsSeconds(), true));
+            }
+        }
+        assertThat(pass).isNotEmpty();
+        try (FrameSource src = DECODER.open(VideoInput.of(file), DecodeOptions.DEFAULTS)) {
+            long before = src.framesDecoded();
+            assertThat(src.scanPackets()).isTrue();
+            assertThat(src.framesDecoded()).isEqualTo(before);
+            assertSamePackets(src.packetsRead(), expected);
+            for (int i = pass.size() - 1; i >= 0; i--) { // backwards: every access is a seek
+                Frame want = pass.get(i);
+                Frame got = src.keyframe(want.ptsSeconds());
+                assertThat(got).as("key frame at %s s", want.ptsSeconds()).isNotNull();
+                assertThat(got.ptsSeconds()).isCloseTo(want.ptsSeconds(), within(1e-6));
+                assertThat(got.rgb()).as("pixels of the key frame at %s s", want.ptsSeconds()).isEqualTo(want.rgb());
+            }
+            // between two key frames there is none to decode
+            if (pass.size() > 1) {
+                assertThat(src.keyframe((pass.get(0).ptsSeconds() + pass.get(1).ptsSeconds()) / 2)).isNull();
+            }
+            // the source still reads every frame after a seek
+            src.seek(0, DecodeMode.ALL_FRAMES);
+            int frames = 0;
+            while (src.next() != null) {
+                frames++;
+            }
+            assertThat(frames).isGreaterThan(pass.size());
         }
     }
 
