@@ -82,7 +82,15 @@ import java.util.List;
  *                 no packet trace and is missed unless the key sizes jump (with a 1 s cadence at
  *                 30 fps about one cut in 30), while pans and zooms, which the I-frames alone cannot
  *                 tell from cuts, are far more common. With nothing to decode the result is
- *                 {@code "auto:keyframes"}.</li>
+ *                 {@code "auto:keyframes"}.
+ *                 <br>A source that can demux ahead ({@link FrameSource#scanPackets}, the FFmpeg one)
+ *                 is first read without decoding. When its key packets form such a cadence, the
+ *                 keyframe pass is skipped: only the I-frames these rules look at (those around
+ *                 intervals whose key sizes jump or that hold still content) are decoded, one by one
+ *                 ({@link FrameSource#keyframe}), which gives the same cuts; each scene then gets up
+ *                 to {@value #SCENE_CANDIDATES} I-frames spread over it as representative candidates.
+ *                 On a phone's 1 s cadence this decodes a handful of I-frames instead of one per
+ *                 second of video.</li>
  *             <li><em>Without packet data</em> (other sources): every interval {@code [A,B]} of
  *                 consecutive I-frames whose content value is at least
  *                 {@value #REFINE_CANDIDATE_FACTOR} x threshold is decoded completely
