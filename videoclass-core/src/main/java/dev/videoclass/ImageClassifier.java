@@ -21,7 +21,8 @@ public final class ImageClassifier {
     private final Rubric rubric;
     private final Limits limits;
     private final Verdict.ScorerInfo scorerInfo;
-    private final Verdict.RubricInfo rubricInfo;
+    /** Built on first use: hashing the rubric is the first use of Jackson in a process (~0.15 s). */
+    private volatile Verdict.RubricInfo rubricInfo;
 
     /**
      * @param scorer the scorer (not closed by this class)
@@ -33,7 +34,6 @@ public final class ImageClassifier {
         this.rubric = scorer.bind(rubric == null ? scorer.defaultRubric() : rubric);
         this.limits = limits == null ? Limits.DEFAULTS : limits;
         this.scorerInfo = new Verdict.ScorerInfo(scorer.id(), scorer.executionProvider());
-        this.rubricInfo = new Verdict.RubricInfo(this.rubric.id(), this.rubric.contentHash());
     }
 
     /** The rubric applied. */
@@ -123,7 +123,13 @@ public final class ImageClassifier {
 
     /** The bound rubric (id and content hash) as verdicts name it. */
     public Verdict.RubricInfo rubricInfo() {
-        return rubricInfo;
+        Verdict.RubricInfo info = rubricInfo;
+        if (info == null) {
+            // idempotent: two threads racing here compute the same value
+            info = new Verdict.RubricInfo(rubric.id(), rubric.contentHash());
+            rubricInfo = info;
+        }
+        return info;
     }
 
     static long ms(long nanos) {

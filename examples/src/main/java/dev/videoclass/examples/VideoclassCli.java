@@ -27,7 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * The {@code videoclass} command line (DESIGN section 8): {@code scenes}, {@code classify},
@@ -36,29 +38,56 @@ import java.util.concurrent.Callable;
  * an upload from standard input.
  */
 @Command(name = "videoclass", mixinStandardHelpOptions = true, version = "videoclass 0.1.0",
-        description = "Turns a video into one content verdict with the same rubric and scorer as photos.",
-        subcommands = {VideoclassCli.Scenes.class, VideoclassCli.Classify.class, VideoclassCli.Image.class,
-                MakeSample.class, MakeDemoModel.class, BackfillCommand.class, ServeCommand.class})
+        description = "Turns a video into one content verdict with the same rubric and scorer as photos.")
 public final class VideoclassCli implements Callable<Integer> {
     /** Exit status of a failed verdict. */
     static final int EXIT_FAILED = 3;
 
+    /**
+     * The subcommands, in the order help lists them. Registered lazily ({@link #commandLine}): picocli
+     * builds a command's model by reflection, which loads every class its options name, and a run
+     * needs only one of them.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("scenes", Scenes::new);
+        m.put("classify", Classify::new);
+        m.put("image", Image::new);
+        m.put("make-sample", MakeSample::new);
+        m.put("make-demo-model", MakeDemoModel::new);
+        m.put("backfill", BackfillCommand::new);
+        m.put("serve", ServeCommand::new);
+        return m;
+    }
+
+    /** The commands that decode video or score pictures, for which FFmpeg's natives are loaded early. */
+    private static final Set<String> DECODING = Set.of("scenes", "classify", "image", "backfill", "serve");
+
     public static void main(String[] args) {
-        // The first use of Jackson and of ImageIO's JPEG writer costs ~100 ms of class loading each;
-        // do it beside FFmpeg's native loading on the main thread instead of after it (a CLI run on
-        // a short clip is mostly start-up).
-        Thread warm = new Thread(() -> {
+        // A CLI run on a short clip is mostly start-up. FFmpeg's natives (~0.1 s) and the first use
+        // of Jackson and of ImageIO's JPEG writer (~0.1 s of class loading each) are done on a
+        // second thread while the main one parses the command line and builds the classifier.
+        if (args.length > 0 && DECODING.contains(args[0])) {
+            inBackground("videoclass-load-ffmpeg", FfmpegVideoDecoder::preload);
+        }
+        inBackground("videoclass-load-json", () -> {
             VerdictJson.toJson(new Verdict.ErrorInfo("", ""));
             Images.encodeJpeg(new dev.videoclass.Frame(8, 8, new byte[8 * 8 * 3], 0), 0.85f);
-        }, "videoclass-warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        });
         System.exit(run(args));
+    }
+
+    private static void inBackground(String name, Runnable warmUp) {
+        Thread t = new Thread(warmUp, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Runs the CLI on the process's standard streams and returns the exit status. */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new VideoclassCli());
+        CommandLine cl = commandLine(args.length > 0 ? args[0] : null);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof UsageException) {
                 cmd.getErr().println("videoclass: " + ex.getMessage());
@@ -77,9 +106,25 @@ public final class VideoclassCli implements Callable<Integer> {
         return cl.execute(args);
     }
 
+    /**
+     * The command line for a run whose first argument is {@code first}: only that subcommand when it
+     * names one, all of them otherwise (help, version, a mistyped command: their messages list them).
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cl = new CommandLine(new VideoclassCli());
+        Supplier<Object> one = first == null ? null : SUBCOMMANDS.get(first);
+        if (one != null) {
+            cl.addSubcommand(first, one.get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
+        return cl;
+    }
+
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: scenes, classify, image or make-sample");
+        throw new CommandLine.ParameterException(commandLine(null),
+                "a command is required: " + String.join(", ", SUBCOMMANDS.keySet()));
     }
 
     /** The scorer's model cannot be loaded: a failed verdict ({@code scorer_failed}), exit status 3. */

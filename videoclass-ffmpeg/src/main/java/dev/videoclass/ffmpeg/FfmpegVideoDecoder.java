@@ -13,7 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.javacpp.Loader;
 
 /**
  * {@link VideoDecoder} on FFmpeg 7.1 through the bytedeco bindings (LGPL build, linux-x86_64).
@@ -43,6 +47,10 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
         static {
             // Corrupt uploads would otherwise flood stderr; errors reach callers as VideoException.
             avutil.av_log_set_level(avutil.AV_LOG_FATAL);
+            // every open needs these three as well; loading them here lets preload() do all of it
+            Loader.load(avformat.class);
+            Loader.load(avcodec.class);
+            Loader.load(swscale.class);
         }
 
         static void load() {
@@ -60,6 +68,15 @@ public final class FfmpegVideoDecoder implements VideoDecoder {
     /** A decoder that spools uploads (bytes and streams) into {@code spoolDir}. */
     public FfmpegVideoDecoder(Path spoolDir) {
         this.spoolDir = Objects.requireNonNull(spoolDir, "spoolDir");
+    }
+
+    /**
+     * Loads FFmpeg's native libraries now instead of at the first {@link #open}: a program that will
+     * decode can overlap the ~0.1 s this takes with its own start-up (the CLI does). Idempotent and
+     * thread safe; a concurrent {@code open} waits for the load in progress.
+     */
+    public static void preload() {
+        Natives.load();
     }
 
     @Override
