@@ -441,10 +441,23 @@ public final class SceneSampler implements KeyframeSampler {
             if (lo >= hi) {
                 lo = Sorted.upperBound(k.pts, start - EPS); // a short scene: any I-frame in it
             }
-            int have = 0;
+            if (lo >= hi) {
+                continue; // no I-frame in this scene
+            }
+            // key frames already among the candidates (an I-frame can be there twice: decoded for the
+            // rules and again as the opening frame of a run)
+            DoubleList present = new DoubleList(8);
             for (int i = 0; i < cand.pts.size(); i++) {
                 double p = cand.pts.get(i);
-                if (cand.key.get(i) != 0 && lo < hi && p >= k.pts[lo] - EPS && p < end - EPS) {
+                if (cand.key.get(i) != 0 && p >= k.pts[lo] - EPS && p < end - EPS) {
+                    present.add(p);
+                }
+            }
+            double[] distinct = present.toArray();
+            Arrays.sort(distinct);
+            int have = 0;
+            for (int i = 0; i < distinct.length; i++) {
+                if (i == 0 || distinct[i] - distinct[i - 1] > EPS) {
                     have++;
                 }
             }
