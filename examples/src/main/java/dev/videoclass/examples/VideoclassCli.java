@@ -26,10 +26,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 /**
  * The {@code videoclass} command line (DESIGN section 8): {@code scenes}, {@code classify},
@@ -48,27 +48,30 @@ public final class VideoclassCli implements Callable<Integer> {
      * builds a command's model by reflection, which loads every class its options name, and a run
      * needs only one of them.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final List<String> SUBCOMMANDS = List.of("scenes", "classify", "image", "make-sample",
+            "make-demo-model", "backfill", "serve");
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("scenes", Scenes::new);
-        m.put("classify", Classify::new);
-        m.put("image", Image::new);
-        m.put("make-sample", MakeSample::new);
-        m.put("make-demo-model", MakeDemoModel::new);
-        m.put("backfill", BackfillCommand::new);
-        m.put("serve", ServeCommand::new);
-        return m;
+    /** A new instance of the subcommand {@code name}, or null when there is none of that name. */
+    private static Object newSubcommand(String name) {
+        return switch (name) {
+            case "scenes" -> new Scenes();
+            case "classify" -> new Classify();
+            case "image" -> new Image();
+            case "make-sample" -> new MakeSample();
+            case "make-demo-model" -> new MakeDemoModel();
+            case "backfill" -> new BackfillCommand();
+            case "serve" -> new ServeCommand();
+            default -> null;
+        };
     }
 
     /** The commands that decode video or score pictures, for which FFmpeg's natives are loaded early. */
     private static final Set<String> DECODING = Set.of("scenes", "classify", "image", "backfill", "serve");
 
     public static void main(String[] args) {
-        // A CLI run on a short clip is mostly start-up. FFmpeg's natives (~0.1 s) and the first use
-        // of Jackson and of ImageIO's JPEG writer (~0.1 s of class loading each) are done on a
-        // second thread while the main one parses the command line and builds the classifier.
+        // A CLI run on a short clip is mostly start-up. FFmpeg's natives (~0.15 s) and the first use
+        // of Jackson and of ImageIO's JPEG writer (~0.1 s of class loading each) are done on two
+        // more threads while the main one parses the command line and builds the classifier.
         if (args.length > 0 && DECODING.contains(args[0])) {
             inBackground("videoclass-load-ffmpeg", FfmpegVideoDecoder::preload);
         }
@@ -112,11 +115,13 @@ public final class VideoclassCli implements Callable<Integer> {
      */
     static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new VideoclassCli());
-        Supplier<Object> one = first == null ? null : SUBCOMMANDS.get(first);
+        Object one = first == null ? null : newSubcommand(first);
         if (one != null) {
-            cl.addSubcommand(first, one.get());
+            cl.addSubcommand(first, one);
         } else {
-            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            for (String name : SUBCOMMANDS) {
+                cl.addSubcommand(name, newSubcommand(name));
+            }
         }
         return cl;
     }
@@ -124,7 +129,7 @@ public final class VideoclassCli implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(commandLine(null),
-                "a command is required: " + String.join(", ", SUBCOMMANDS.keySet()));
+                "a command is required: " + String.join(", ", SUBCOMMANDS));
     }
 
     /** The scorer's model cannot be loaded: a failed verdict ({@code scorer_failed}), exit status 3. */
