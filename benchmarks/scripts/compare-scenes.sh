@@ -26,6 +26,8 @@ if [ ! -s "$WORK/phone-like-1080p-24s.mov" ]; then
     -map '[out]' -c:v libx265 -preset fast -crf 24 -tag:v hvc1 \
     -x265-params log-level=error:keyint=30:min-keyint=30:scenecut=0:open-gop=0 -y "$WORK/phone-like-1080p-24s.mov"
 fi
+# ten minutes on a phone's fixed 1 s key-frame cadence: what the demux-first AUTO path is for
+make_video "$WORK/phone-like-720p-10min.mp4" 1280x720 "$LONG" -c:v libx264 -preset ultrafast -crf 28 -g 30 -keyint_min 30 -sc_threshold 0
 
 
 echo "machine: $(nproc) cores, $(awk '/model name/{$1=$2=$3="";print;exit}' /proc/cpuinfo | xargs), $(date -u +%F)"
@@ -47,6 +49,21 @@ for f in h264-720p-24s.mp4 hevc-1080p-24s.mov phone-like-1080p-24s.mov; do
   echo "  cuts exact: $(grep -o '"cuts_s":\[[^]]*\]' "$WORK/exact.json")"
   echo "  cuts auto:  $(grep -o '"cuts_s":\[[^]]*\]' "$WORK/auto.json")  sampler $(grep -o '"sampler":"[^"]*"' "$WORK/auto.json")"
 done
+
+# the long fixed-cadence file: AUTO (demux pass, then only the I-frames its rules need) against a
+# pass over every I-frame (what AUTO decoded before it read the cadence from the packets)
+v="$WORK/phone-like-720p-10min.mp4"
+: > "$WORK/keys" ; : > "$WORK/auto" ; : > "$WORK/classify"
+for ((r = 0; r < RUNS; r++)); do
+  timeit java -jar "$JAR" scenes "$v" --sampler keyframes >> "$WORK/keys"
+  timeit java -jar "$JAR" scenes "$v" --sampler auto >> "$WORK/auto"
+  timeit java -jar "$JAR" classify "$v" >> "$WORK/classify"
+done
+ke=$(median < "$WORK/keys"); au=$(median < "$WORK/auto"); cl=$(median < "$WORK/classify")
+java -jar "$JAR" scenes "$v" --sampler auto > "$WORK/auto.json"
+printf 'phone-like-720p-10min.mp4: scenes keyframes %.2f | scenes auto %.2f (%s, %s frames) | classify %.2f\n' \
+  "$ke" "$au" "$(grep -o '"sampler":"[^"]*"' "$WORK/auto.json" | cut -d'"' -f4)" \
+  "$(grep -o '"frames_analysed":[0-9]*' "$WORK/auto.json" | cut -d: -f2)" "$cl"
 
 if [ -x /usr/bin/time ]; then
   for f in h264-720p-24s.mp4 h264-720p-10min.mp4; do
