@@ -52,6 +52,22 @@ public class ResizeBenchmark {
         return FrameOps.resize(frame, 398, 224, ResampleFilter.BICUBIC);
     }
 
+    /**
+     * 1920×1080 → 398×224, BICUBIC, then the 224×224 centre crop, as CLIP's processor does it:
+     * {@link FrameOps#resizeAndCrop} resamples only the kept region (compare with
+     * {@link #bicubicShortSide224} plus a crop).
+     */
+    @Benchmark
+    public Frame bicubicShortSide224CentreCrop() {
+        return FrameOps.resizeAndCrop(frame, 398, 224, ResampleFilter.BICUBIC, 87, 0, 224, 224);
+    }
+
+    /** The same through a whole resize and a crop (the way it was done before). */
+    @Benchmark
+    public Frame bicubicShortSide224ThenCrop() {
+        return FrameOps.crop(FrameOps.resize(frame, 398, 224, ResampleFilter.BICUBIC), 87, 0, 224, 224);
+    }
+
     /** 1920×1080 → 384×216 via {@link FrameOps#fitLongSide}, BOX (the heuristic scorer's call). */
     @Benchmark
     public Frame boxFitLongSide384() {

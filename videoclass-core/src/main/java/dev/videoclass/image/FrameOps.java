@@ -50,12 +50,7 @@ public final class FrameOps {
      */
     public static Frame resize(Frame frame, int width, int height, ResampleFilter filter) {
         Objects.requireNonNull(filter, "filter");
-        if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("target size must be positive: " + width + "x" + height);
-        }
-        if ((long) width * height * 3 > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("target size too large for one pixel array: " + width + "x" + height);
-        }
+        checkTargetSize(width, height);
         if (width == frame.width() && height == frame.height()) {
             return frame.copy();
         }
@@ -63,6 +58,40 @@ public final class FrameOps {
                 ? PillowResample.nearest(frame.rgb(), frame.width(), frame.height(), width, height)
                 : PillowResample.resample(frame.rgb(), frame.width(), frame.height(), width, height, filter);
         return new Frame(width, height, out, frame.ptsSeconds(), frame.isKeyframe());
+    }
+
+    /**
+     * The same pixels as {@code crop(resize(frame, width, height, filter), left, top, cropWidth,
+     * cropHeight)} — a resize followed by a crop, as image processors that resize the shortest edge
+     * and then centre-crop do — but with a convolution filter only the kept region is computed
+     * (each output pixel depends on its own filter taps only). Where the region overhangs the
+     * resized frame it is black, as {@link #crop} pads. Stateless and thread safe.
+     *
+     * @throws IllegalArgumentException as {@link #resize} does, or if a crop dimension is not positive
+     */
+    public static Frame resizeAndCrop(Frame frame, int width, int height, ResampleFilter filter,
+                                      int left, int top, int cropWidth, int cropHeight) {
+        Objects.requireNonNull(filter, "filter");
+        if (cropWidth <= 0 || cropHeight <= 0) {
+            throw new IllegalArgumentException("crop size must be positive: " + cropWidth + "x" + cropHeight);
+        }
+        boolean inside = left >= 0 && top >= 0 && left + cropWidth <= width && top + cropHeight <= height;
+        if (!inside || filter == ResampleFilter.NEAREST || (width == frame.width() && height == frame.height())) {
+            return crop(resize(frame, width, height, filter), left, top, cropWidth, cropHeight);
+        }
+        checkTargetSize(width, height);
+        byte[] out = PillowResample.resample(frame.rgb(), frame.width(), frame.height(), width, height, filter,
+                left, top, cropWidth, cropHeight);
+        return new Frame(cropWidth, cropHeight, out, frame.ptsSeconds(), frame.isKeyframe());
+    }
+
+    private static void checkTargetSize(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("target size must be positive: " + width + "x" + height);
+        }
+        if ((long) width * height * 3 > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("target size too large for one pixel array: " + width + "x" + height);
+        }
     }
 
     /**

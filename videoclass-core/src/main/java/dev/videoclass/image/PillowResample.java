@@ -141,32 +141,52 @@ final class PillowResample {
      * A pass whose size does not change is skipped. Returns packed RGB of {@code outW*outH*3}.
      */
     static byte[] resample(byte[] src, int inW, int inH, int outW, int outH, ResampleFilter filter) {
+        return resample(src, inW, inH, outW, outH, filter, 0, 0, outW, outH);
+    }
+
+    /**
+     * The region {@code [left, left + width) x [top, top + height)} (inside {@code outW x outH}) of
+     * {@link #resample(byte[], int, int, int, int, ResampleFilter)}'s result, computing only that
+     * region: each output pixel depends on its own taps only, so the pixels are the same as cropping
+     * the whole result. A resize followed by a centre crop (CLIP, SigLIP 1 at 224) then costs about
+     * the crop's share of the work. Returns packed RGB of {@code width*height*3}.
+     */
+    static byte[] resample(byte[] src, int inW, int inH, int outW, int outH, ResampleFilter filter,
+                           int left, int top, int width, int height) {
+        if (left < 0 || top < 0 || width <= 0 || height <= 0 || left + width > outW || top + height > outH) {
+            throw new IllegalArgumentException("region " + width + "x" + height + "+" + left + "+" + top
+                    + " is not inside " + outW + "x" + outH);
+        }
         boolean needHorizontal = outW != inW;
         boolean needVertical = outH != inH;
+        int rowLen = width * 3;
         if (!needHorizontal && !needVertical) {
-            return Arrays.copyOf(src, inW * inH * 3);
-        }
-        Coefficients vert = coefficients(inH, outH, filter);
-        // first and one-past-last source row the vertical pass uses (ybox_first, ybox_last)
-        int yboxFirst = inH;
-        int yboxLast = 0;
-        for (int yy = 0; yy < outH; yy++) {
-            if (vert.count[yy] > 0) {
-                yboxFirst = Math.min(yboxFirst, vert.first[yy]);
-                yboxLast = Math.max(yboxLast, vert.first[yy] + vert.count[yy]);
+            byte[] out = new byte[rowLen * height];
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(src, ((top + y) * inW + left) * 3, out, y * rowLen, rowLen);
             }
+            return out;
         }
-        if (yboxFirst >= yboxLast) { // no tap anywhere (cannot happen for Pillow's kernels)
-            yboxFirst = 0;
+        Coefficients vert = needVertical ? coefficients(inH, outH, filter) : null;
+        // first and one-past-last source row the vertical pass uses (ybox_first, ybox_last)
+        int yboxFirst = top;
+        int yboxLast = top + height;
+        if (needVertical) {
+            yboxFirst = inH;
             yboxLast = 0;
-        }
-        if (!needVertical) {
-            yboxFirst = 0;
-            yboxLast = inH;
+            for (int yy = top; yy < top + height; yy++) {
+                if (vert.count[yy] > 0) {
+                    yboxFirst = Math.min(yboxFirst, vert.first[yy]);
+                    yboxLast = Math.max(yboxLast, vert.first[yy] + vert.count[yy]);
+                }
+            }
+            if (yboxFirst >= yboxLast) { // no tap anywhere (cannot happen for Pillow's kernels)
+                yboxFirst = 0;
+                yboxLast = 0;
+            }
         }
 
         int rows = yboxLast - yboxFirst;
-        int rowLen = outW * 3;
         // The 8-bit intermediate (values 0..255), one int[] per row so the passes vectorize.
         int[][] tmp = new int[rows][];
         if (needHorizontal) {
@@ -174,18 +194,18 @@ final class PillowResample {
             for (int r = 0; r < rows; r++) {
                 tmp[r] = new int[rowLen];
             }
-            horizontal(src, inW, yboxFirst, rows, horiz, tmp, outW);
+            horizontal(src, inW, yboxFirst, rows, horiz, tmp, left, width);
         } else {
             for (int r = 0; r < rows; r++) {
                 int[] row = new int[rowLen];
-                int s = (yboxFirst + r) * rowLen;
+                int s = ((yboxFirst + r) * inW + left) * 3;
                 for (int i = 0; i < rowLen; i++) {
                     row[i] = src[s + i] & 0xFF;
                 }
                 tmp[r] = row;
             }
         }
-        byte[] out = new byte[outW * outH * 3];
+        byte[] out = new byte[rowLen * height];
         if (!needVertical) {
             for (int r = 0; r < rows; r++) {
                 int[] row = tmp[r];
@@ -196,7 +216,7 @@ final class PillowResample {
             }
             return out;
         }
-        vertical(tmp, rowLen, yboxFirst, vert, out, outH);
+        vertical(tmp, rowLen, yboxFirst, vert, out, top, height);
         return out;
     }
 
@@ -207,28 +227,42 @@ final class PillowResample {
     private static final int TILE_ROWS = 32;
 
     /**
-     * {@code ImagingResampleHorizontal_8bpc}, 3 bands: source rows {@code [rowFirst, rowFirst+rows)}
-     * into {@code dst} (row-major, {@code outW*3} per row, values 0..255). Works on tiles of
+     * {@code ImagingResampleHorizontal_8bpc}, 3 bands, output columns {@code [left, left + width)}:
+     * source rows {@code [rowFirst, rowFirst+rows)} into {@code dst} (row-major, {@code width*3} per
+     * row, values 0..255). Works on tiles of
      * {@link #TILE_ROWS} rows transposed to column-major, so that each tap is one multiply-add
      * across all rows and bands of the tile; every sum is still Pillow's, term for term.
      */
     private static void horizontal(byte[] src, int inW, int rowFirst, int rows, Coefficients c,
-                                   int[][] dst, int outW) {
+                                   int[][] dst, int left, int width) {
         final int ksize = c.ksize;
         final int[] kk = c.kk;
         final int[] first = c.first;
         final int[] count = c.count;
         final int rowLenIn = inW * 3;
         final int tile = TILE_ROWS;
-        int[][] col = new int[inW][tile * 3];
+        // only the source columns the kept outputs read are transposed
+        int xFirst = inW;
+        int xLast = 0;
+        for (int xx = left; xx < left + width; xx++) {
+            if (count[xx] > 0) {
+                xFirst = Math.min(xFirst, first[xx]);
+                xLast = Math.max(xLast, first[xx] + count[xx]);
+            }
+        }
+        if (xFirst >= xLast) {
+            xFirst = 0;
+            xLast = 0;
+        }
+        int[][] col = new int[xLast - xFirst][tile * 3];
         int[] acc = new int[tile * 3];
         for (int r0 = 0; r0 < rows; r0 += tile) {
             int nr = Math.min(tile, rows - r0);
             int lanes = nr * 3;
-            // col[x][r * 3 + band] = source pixel (x, r0 + r)
+            // col[x - xFirst][r * 3 + band] = source pixel (x, r0 + r)
             int tileStart = (rowFirst + r0) * rowLenIn;
-            for (int x = 0; x < inW; x++) {
-                int[] cx = col[x];
+            for (int x = xFirst; x < xLast; x++) {
+                int[] cx = col[x - xFirst];
                 int s = tileStart + x * 3;
                 for (int j = 0; j < lanes; j += 3, s += rowLenIn) {
                     cx[j] = src[s] & 0xFF;
@@ -236,13 +270,13 @@ final class PillowResample {
                     cx[j + 2] = src[s + 2] & 0xFF;
                 }
             }
-            for (int xx = 0; xx < outW; xx++) {
+            for (int xx = left; xx < left + width; xx++) {
                 for (int j = 0; j < lanes; j++) {
                     acc[j] = HALF;
                 }
                 int n = count[xx];
                 int kBase = xx * ksize;
-                int x0 = first[xx];
+                int x0 = first[xx] - xFirst;
                 for (int x = 0; x < n; x++) {
                     int k = kk[kBase + x];
                     int[] cx = col[x0 + x];
@@ -250,7 +284,7 @@ final class PillowResample {
                         acc[j] += cx[j] * k;
                     }
                 }
-                int o = xx * 3;
+                int o = (xx - left) * 3;
                 for (int r = 0, j = 0; r < nr; r++, j += 3) {
                     int[] d = dst[r0 + r];
                     d[o] = clip(acc[j]);
@@ -262,14 +296,16 @@ final class PillowResample {
     }
 
     /**
-     * {@code ImagingResampleVertical_8bpc}: each output row is a weighted sum of whole intermediate
-     * rows ({@code rowLen} values each; source row {@code r} stored at {@code src[r - rowOffset]}).
+     * {@code ImagingResampleVertical_8bpc} for output rows {@code [top, top + height)}: each is a
+     * weighted sum of whole intermediate rows ({@code rowLen} values each; source row {@code r}
+     * stored at {@code src[r - rowOffset]}).
      */
-    private static void vertical(int[][] src, int rowLen, int rowOffset, Coefficients c, byte[] dst, int outH) {
+    private static void vertical(int[][] src, int rowLen, int rowOffset, Coefficients c, byte[] dst,
+                                 int top, int height) {
         final int ksize = c.ksize;
         final int[] kk = c.kk;
         int[] acc = new int[rowLen];
-        for (int yy = 0; yy < outH; yy++) {
+        for (int yy = top; yy < top + height; yy++) {
             Arrays.fill(acc, HALF);
             int n = c.count[yy];
             int row = c.first[yy] - rowOffset;
@@ -281,7 +317,7 @@ final class PillowResample {
                     acc[i] += s[i] * k;
                 }
             }
-            int o = yy * rowLen;
+            int o = (yy - top) * rowLen;
             for (int i = 0; i < rowLen; i++) {
                 dst[o + i] = (byte) clip(acc[i]);
             }

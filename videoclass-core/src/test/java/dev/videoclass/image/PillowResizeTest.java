@@ -70,6 +70,36 @@ class PillowResizeTest {
         }
     }
 
+    /** A resize restricted to a region gives exactly the crop of the whole resize, for every filter and size. */
+    @ParameterizedTest
+    @EnumSource(ResampleFilter.class)
+    void resizeAndCropEqualsCroppingTheWholeResize(ResampleFilter filter) {
+        long seed = 100;
+        Random r = new Random(3);
+        for (int[] p : sizePairs()) {
+            Frame src = random(p[0], p[1], seed++);
+            Frame whole = FrameOps.resize(src, p[2], p[3], filter);
+            for (int k = 0; k < 4; k++) {
+                // inside, touching the edges, and (k == 3) overhanging on the top left, as a centre
+                // crop larger than the resized frame does
+                int cw = 1 + r.nextInt(p[2]);
+                int ch = 1 + r.nextInt(p[3]);
+                int left = k == 3 ? -1 - r.nextInt(3) : k == 2 ? p[2] - cw : r.nextInt(p[2] - cw + 1);
+                int top = k == 3 ? -1 - r.nextInt(3) : k == 1 ? p[3] - ch : r.nextInt(p[3] - ch + 1);
+                Frame got = FrameOps.resizeAndCrop(src, p[2], p[3], filter, left, top, cw, ch);
+                assertThat(got.rgb())
+                        .as("%s %dx%d -> %dx%d, region %dx%d%+d%+d", filter, p[0], p[1], p[2], p[3], cw, ch, left, top)
+                        .isEqualTo(FrameOps.crop(whole, left, top, cw, ch).rgb());
+                assertThat(got.ptsSeconds()).isEqualTo(src.ptsSeconds());
+            }
+        }
+        // a full-HD frame to a 384 centre crop, as SigLIP and CLIP processors take it
+        Frame hd = random(1920, 1080, 5);
+        Frame whole = FrameOps.resize(hd, 682, 384, filter);
+        assertThat(FrameOps.resizeAndCrop(hd, 682, 384, filter, 149, 0, 384, 384).rgb())
+                .isEqualTo(FrameOps.crop(whole, 149, 0, 384, 384).rgb());
+    }
+
     @Test
     void agreesWithReferenceOnTheScorersFullHdResizes() {
         Frame src = random(1920, 1080, 99);

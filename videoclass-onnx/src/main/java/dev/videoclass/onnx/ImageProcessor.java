@@ -143,6 +143,12 @@ public final class ImageProcessor {
                 w = width;
                 h = height;
             }
+            if (centerCrop) {
+                // transformers' centre crop: offsets (size - crop) / 2 rounded down, zero padding
+                // where it overhangs; only the kept region is resampled
+                return FrameOps.resizeAndCrop(frame, w, h, filter, Math.floorDiv(w - cropWidth, 2),
+                        Math.floorDiv(h - cropHeight, 2), cropWidth, cropHeight);
+            }
             out = FrameOps.resize(frame, w, h, filter);
         }
         return centerCrop ? crop(out, cropWidth, cropHeight) : out;
