@@ -433,15 +433,15 @@ class SceneSamplerTest {
     void autoFromADemuxPassDecodesOnlyTheIFramesTheRulesNeed() throws VideoException {
         // cuts at 55, 175 and 295 coded as outsized pictures: no key sizes jump and nothing is still,
         // so no I-frame is decoded for the rules; the runs 30..55, 150..175 and 270..295 (and the
-        // I-frames 60, 180 and 300 they are compared with) find the cuts; then each scene gets three
-        // I-frames as representative candidates, the first one the two it has (0 and 30)
+        // I-frames 60, 180 and 300 they are compared with) find the cuts; then each of the four
+        // scenes gets SCENE_CANDIDATES I-frames as representative candidates
         int[] cadence = FakeFrameSource.every(30, COUNT);
         FakeFrameSource src = new FakeFrameSource(W, H, FPS, COUNT, cadence, Synth.scenes(0, 55, 175, 295))
                 .packets(packetSizes(cadence, 55, 175, 295)).demuxAhead();
         SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.AUTO));
         assertThat(r.sampler()).isEqualTo("auto:refined");
         assertThat(cutTimes(r)).containsExactly(55 / FPS, 175 / FPS, 295 / FPS);
-        assertThat(r.framesAnalysed()).isEqualTo(3 * (26 + 1) + 2 + 3 * 3);
+        assertThat(r.framesAnalysed()).isEqualTo(3 * (26 + 1) + 4 * SceneSampler.SCENE_CANDIDATES);
         // a video whose key packets are irregular (I-frames at cuts) takes the keyframe pass
         int[] iframes = {0, 75, 190, 260, 400, 520};
         FakeFrameSource irregular = video(iframes).packets(packetSizes(iframes)).demuxAhead();
