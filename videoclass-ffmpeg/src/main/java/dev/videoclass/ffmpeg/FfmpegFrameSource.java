@@ -136,6 +136,13 @@ public final class FfmpegFrameSource implements FrameSource {
     private LongPointer opaque;
     private RgbConverter analysisConv;
     private RgbConverter captureConv;
+    /** Tone mapping of HDR captures, made on the first HDR picture captured. */
+    private HdrToSdr hdrToSdr;
+    private boolean toneMapping = true;
+    /** The stream's colour tags, for pictures that carry none (AVCOL_* values). */
+    private int streamTransfer;
+    private int streamPrimaries;
+    private int streamMatrix;
 
     private int videoIndex;
     private AVRational timeBase;
@@ -244,6 +251,9 @@ public final class FfmpegFrameSource implements FrameSource {
         if (dec == null) {
             throw new VideoException(ErrorCode.UNSUPPORTED_FORMAT, "no decoder for video codec " + codecName);
         }
+        streamTransfer = par.color_trc();
+        streamPrimaries = par.color_primaries();
+        streamMatrix = par.color_space();
         timeBase = st.time_base();
         tb = avutil.av_q2d(timeBase);
         startTs = st.start_time() != AV_NOPTS_VALUE ? st.start_time() : 0;
@@ -759,9 +769,24 @@ public final class FfmpegFrameSource implements FrameSource {
         int w = Math.max(1, (int) Math.round(dispW * scale));
         int h = Math.max(1, (int) Math.round(dispH * scale));
         byte[] rgb = new byte[w * h * 3];
-        captureConv.convert(picture, w, h, rgb);
+        AVFrame sdr = null;
+        if (toneMapping && HdrToSdr.isHdr(picture, streamTransfer)) {
+            if (hdrToSdr == null) {
+                hdrToSdr = new HdrToSdr();
+            }
+            sdr = hdrToSdr.convert(picture, streamTransfer, streamPrimaries, streamMatrix);
+        }
+        captureConv.convert(sdr != null ? sdr : picture, w, h, rgb);
+        if (sdr != null) {
+            avutil.av_frame_unref(sdr);
+        }
         avutil.av_frame_unref(picture);
         return FrameOps.rotateClockwise(new Frame(w, h, rgb, pts, key), rotation);
+    }
+
+    /** For tests: turns HDR tone mapping off, so that its effect can be measured. */
+    void useToneMapping(boolean on) {
+        toneMapping = on;
     }
 
     /** For tests: turns the key-packet capture path off, so both paths can be compared. */
@@ -911,6 +936,9 @@ public final class FfmpegFrameSource implements FrameSource {
             if (captureConv != null) {
                 captureConv.close();
             }
+            if (hdrToSdr != null) {
+                hdrToSdr.close();
+            }
             if (frame != null) {
                 avutil.av_frame_free(frame);
             }
@@ -935,6 +963,7 @@ public final class FfmpegFrameSource implements FrameSource {
         } finally {
             analysisConv = null;
             captureConv = null;
+            hdrToSdr = null;
             frame = null;
             held = null;
             pkt = null;
