@@ -55,14 +55,16 @@ public interface FrameSource extends AutoCloseable {
     }
 
     /**
-     * Reads the rest of the video stream's packets without decoding them, so that
-     * {@link #packetsRead()} then lists the whole stream: a demux pass, milliseconds where a
-     * keyframe pass decodes every I-frame. With {@link #keyframe} it lets a sampler decide from the
-     * packets which I-frames are worth decoding. Afterwards {@link #next()} needs a {@link #seek}.
+     * Reads the video stream's packets without decoding them, from where the demuxer is up to the
+     * first packet presented after {@code untilSeconds} ({@link Double#POSITIVE_INFINITY}: to the end),
+     * so that {@link #packetsRead()} then covers the stream at least that far: a demux pass,
+     * milliseconds where a keyframe pass decodes every I-frame. With {@link #keyframe} it lets a
+     * sampler decide from the packets which I-frames are worth decoding. Afterwards {@link #next()}
+     * needs a {@link #seek}.
      *
      * @return false when the source cannot do this (the default); nothing was read then
      */
-    default boolean scanPackets() throws VideoException {
+    default boolean scanPackets(double untilSeconds) throws VideoException {
         return false;
     }
 

@@ -84,7 +84,8 @@ import java.util.List;
  *                 tell from cuts, are far more common. With nothing to decode the result is
  *                 {@code "auto:keyframes"}.
  *                 <br>A source that can demux ahead ({@link FrameSource#scanPackets}, the FFmpeg one)
- *                 is first read without decoding. When its key packets form such a cadence, the
+ *                 is first read without decoding: {@value #CADENCE_PREFIX_S} s, and the rest of it
+ *                 when their key packets look like such a cadence. When all of them form one, the
  *                 keyframe pass is skipped: only the I-frames these rules look at (those around
  *                 intervals whose key sizes jump or that hold still content) are decoded, one by one
  *                 ({@link FrameSource#keyframe}), which gives the same cuts; each scene then gets
@@ -210,6 +211,11 @@ public final class SceneSampler implements KeyframeSampler {
      * spread-out pictures win.
      */
     public static final int SCENE_CANDIDATES = 2;
+    /**
+     * AUTO demuxes this many seconds ahead first and reads the rest of the file without decoding
+     * only when their key packets look like a fixed cadence of at most {@link #REFINE_MAX_CADENCE_S}.
+     */
+    public static final double CADENCE_PREFIX_S = 10.0;
 
     private static final double FALLBACK_FPS = 30.0;
     private static final double EPS = 1e-6;
@@ -243,7 +249,10 @@ public final class SceneSampler implements KeyframeSampler {
     private SamplingResult auto(FrameSource source, SamplingPolicy policy) throws VideoException {
         VideoInfo info = source.info();
         double fps = fps(info);
-        if (source.scanPackets()) {
+        // a demux pass pays off only on a fixed cadence; the first seconds tell whether one is
+        // likely before the whole file (up to 1 GiB) is read an extra time
+        if (source.scanPackets(CADENCE_PREFIX_S) && looksLikeShortCadence(source.packetsRead(), fps)
+                && source.scanPackets(Double.POSITIVE_INFINITY)) {
             SamplingResult fromPackets = autoFromPackets(source, policy, info, fps);
             if (fromPackets != null) {
                 return fromPackets;
@@ -358,6 +367,24 @@ public final class SceneSampler implements KeyframeSampler {
             return autoExact(source, policy, decoder.decoded);
         }
         return refine(source, policy, k, fps, until, still, decoder);
+    }
+
+    /**
+     * Whether the key packets presented in the first {@value #CADENCE_PREFIX_S} s (at least three)
+     * are spaced on a regular cadence of at most {@value #REFINE_MAX_CADENCE_S} s.
+     */
+    static boolean looksLikeShortCadence(List<PacketInfo> packets, double fps) {
+        double[] keys = keyTimes(packets, fps);
+        int n = Sorted.upperBound(keys, CADENCE_PREFIX_S + EPS);
+        if (n < 3) {
+            return false;
+        }
+        double[] gaps = new double[n - 1];
+        for (int i = 1; i < n; i++) {
+            gaps[i - 1] = keys[i] - keys[i - 1];
+        }
+        Cadence c = cadence(gaps, fps);
+        return c.regular && c.interval <= REFINE_MAX_CADENCE_S + EPS;
     }
 
     /** Timestamps of the key packets, sorted, one per key picture (within half a frame). */

@@ -40,6 +40,7 @@ final class FakeFrameSource implements FrameSource {
     private IntUnaryOperator packetSize;
     private int readUpTo;
     private boolean demuxAhead;
+    private int scans;
 
     FakeFrameSource(int w, int h, double fps, int count, int[] iframes, Painter painter) {
         this(w, h, fps, count, iframes, painter, count / fps);
@@ -64,7 +65,7 @@ final class FakeFrameSource implements FrameSource {
     }
 
     /**
-     * Also supports {@link #scanPackets} (all packets at once, nothing decoded) and
+     * Also supports {@link #scanPackets} (packets up to a time, nothing decoded) and
      * {@link #keyframe} (one I-frame painted), as the FFmpeg source does; needs {@link #packets}.
      */
     FakeFrameSource demuxAhead() {
@@ -73,12 +74,20 @@ final class FakeFrameSource implements FrameSource {
     }
 
     @Override
-    public boolean scanPackets() {
+    public boolean scanPackets(double untilSeconds) {
         if (!demuxAhead || packetSize == null) {
             return false;
         }
-        readUpTo = count;
+        // up to and including the first frame presented after untilSeconds
+        long upTo = untilSeconds >= count / fps ? count : (long) Math.floor(untilSeconds * fps + 1e-9) + 2;
+        readUpTo = (int) Math.max(readUpTo, Math.min(count, upTo));
+        scans++;
         return true;
+    }
+
+    /** How many times {@link #scanPackets} was called. */
+    int scans() {
+        return scans;
     }
 
     @Override

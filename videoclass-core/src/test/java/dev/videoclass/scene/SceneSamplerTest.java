@@ -448,6 +448,9 @@ class SceneSamplerTest {
         SamplingResult k = SAMPLER.sample(irregular, policy(SamplerMode.AUTO));
         assertThat(k.sampler()).isEqualTo("auto:keyframes");
         assertThat(k.framesAnalysed()).isEqualTo(iframes.length);
+        // and it was demuxed ahead only for its first seconds, which showed no fixed cadence
+        assertThat(irregular.scans()).isEqualTo(1);
+        assertThat(src.scans()).isEqualTo(2);
     }
 
     /** Packets of a slideshow: key pictures 5000 bytes, predicted pictures 20 (skip blocks only). */

@@ -831,9 +831,9 @@ public final class FfmpegFrameSource implements FrameSource {
         return Double.NaN;
     }
 
-    /** Demuxes to the end of the input without decoding; every packet read is logged. */
+    /** Demuxes without decoding up to the first packet presented after {@code untilSeconds}; every packet read is logged. */
     @Override
-    public boolean scanPackets() throws VideoException {
+    public boolean scanPackets(double untilSeconds) throws VideoException {
         ensureOpen();
         try {
             while (!demuxEof) {
@@ -841,7 +841,11 @@ public final class FfmpegFrameSource implements FrameSource {
                     demuxEof = true;
                     break;
                 }
+                long pts = pkt.pts();
                 avcodec.av_packet_unref(pkt);
+                if (pts != AV_NOPTS_VALUE && seconds(pts - startTs) > untilSeconds) {
+                    break;
+                }
             }
             return true;
         } catch (VideoException e) {

@@ -116,7 +116,11 @@ class PacketsReadTest {
         assertThat(pass).isNotEmpty();
         try (FrameSource src = DECODER.open(VideoInput.of(file), DecodeOptions.DEFAULTS)) {
             long before = src.framesDecoded();
-            assertThat(src.scanPackets()).isTrue();
+            assertThat(src.scanPackets(0.5)).isTrue();
+            List<PacketInfo> prefix = src.packetsRead();
+            assertThat(prefix).hasSizeLessThan(expected.size());
+            assertThat(prefix.stream().filter(p -> p.ptsS() > 0.5)).hasSizeLessThanOrEqualTo(8); // read ahead stops soon after
+            assertThat(src.scanPackets(Double.POSITIVE_INFINITY)).isTrue();
             assertThat(src.framesDecoded()).isEqualTo(before);
             assertSamePackets(src.packetsRead(), expected);
             for (int i = pass.size() - 1; i >= 0; i--) { // backwards: every access is a seek
