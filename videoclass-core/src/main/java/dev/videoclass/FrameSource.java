@@ -59,8 +59,9 @@ public interface FrameSource extends AutoCloseable {
      * first packet presented after {@code untilSeconds} ({@link Double#POSITIVE_INFINITY}: to the end),
      * so that {@link #packetsRead()} then covers the stream at least that far: a demux pass,
      * milliseconds where a keyframe pass decodes every I-frame. With {@link #keyframe} it lets a
-     * sampler decide from the packets which I-frames are worth decoding. Afterwards {@link #next()}
-     * needs a {@link #seek}.
+     * sampler decide from the packets which I-frames are worth decoding, so a source that returns
+     * true here must also implement {@link #keyframe}. Afterwards {@link #next()} needs a
+     * {@link #seek}.
      *
      * @return false when the source cannot do this (the default); nothing was read then
      */

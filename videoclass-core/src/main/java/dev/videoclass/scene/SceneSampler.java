@@ -88,7 +88,7 @@ import java.util.List;
  *                 when their key packets look like such a cadence. When all of them form one, the
  *                 keyframe pass is skipped: only the I-frames these rules look at (those around
  *                 intervals whose key sizes jump or that hold still content) are decoded, one by one
- *                 ({@link FrameSource#keyframe}), which gives the same cuts; each scene then gets
+ *                 ({@link FrameSource#keyframe}), which gives the keyframe pass's cuts; each scene then gets
  *                 {@value #SCENE_CANDIDATES} decoded I-frames spread over it as representative candidates.
  *                 On a phone's 1 s cadence this decodes a handful of I-frames instead of one per
  *                 second of video.</li>
@@ -322,7 +322,11 @@ public final class SceneSampler implements KeyframeSampler {
      * around intervals whose key sizes jump or whose packets show still content, so only those are
      * decoded ({@link FrameSource#keyframe}), plus I-frames up to {@value #SCENE_CANDIDATES} per scene
      * as representative candidates ({@link #addSceneCandidates}). The cuts are the same as after a
-     * full keyframe pass. Returns null, and the caller runs the keyframe pass, when the key packets do
+     * full keyframe pass as long as every key packet shown from the stream's start decodes as a key
+     * frame (those the rules need are checked: one that does not decode sends AUTO back to the
+     * keyframe pass; a container could flag as key a picture the decoder does not take as one, an
+     * H.264 I slice without a recovery point, and the two passes would then see different I-frame
+     * lists). Returns null, and the caller runs the keyframe pass, when the key packets do
      * not form a fixed cadence of at most {@value #REFINE_MAX_CADENCE_S} s or a needed I-frame does
      * not decode.
      */
@@ -387,11 +391,13 @@ public final class SceneSampler implements KeyframeSampler {
         return c.regular && c.interval <= REFINE_MAX_CADENCE_S + EPS;
     }
 
-    /** Timestamps of the key packets, sorted, one per key picture (within half a frame). */
+    /** Timestamps of the key packets shown from the stream's start, sorted, one per key picture (within half a frame). */
     private static double[] keyTimes(List<PacketInfo> packets, double fps) {
         DoubleList pts = new DoubleList(64);
         for (PacketInfo p : packets) {
-            if (p.key() && !Double.isNaN(p.ptsS())) {
+            // a key packet before the stream's start was cut by an edit list: never shown, and
+            // decoders drop it, as the keyframe pass does
+            if (p.key() && !Double.isNaN(p.ptsS()) && p.ptsS() >= -EPS) {
                 pts.add(p.ptsS());
             }
         }
@@ -466,10 +472,12 @@ public final class SceneSampler implements KeyframeSampler {
         for (int s = 0; s <= cuts.size(); s++) {
             double start = s == 0 ? Double.NEGATIVE_INFINITY : cuts.get(s - 1).ptsS();
             double end = s < cuts.size() ? cuts.get(s).ptsS() : Double.POSITIVE_INFINITY;
-            int lo = Sorted.upperBound(k.pts, start + (s == 0 ? 0 : SKIP_AFTER_CUT_S) - EPS);
-            int hi = Sorted.upperBound(k.pts, end - EPS);
+            // I-frames in [start + skip, end), else in [start, end): atLeast(t) is the first index at
+            // or after t
+            int lo = atLeast(k.pts, start + (s == 0 ? 0 : SKIP_AFTER_CUT_S));
+            int hi = atLeast(k.pts, end);
             if (lo >= hi) {
-                lo = Sorted.upperBound(k.pts, start - EPS); // a short scene: any I-frame in it
+                lo = atLeast(k.pts, start); // a short scene: any I-frame in it
             }
             if (lo >= hi) {
                 continue; // no I-frame in this scene
@@ -500,6 +508,11 @@ public final class SceneSampler implements KeyframeSampler {
             }
         }
         return keys.decoded - before;
+    }
+
+    /** Index of the first element of sorted {@code a} at or after {@code t} (within {@code EPS}). */
+    private static int atLeast(double[] a, double t) {
+        return Sorted.upperBound(a, t - 2 * EPS);
     }
 
     /** Whether two key packet sizes differ by {@link #KEY_SIZE_JUMP} or more (true when one is unknown). */

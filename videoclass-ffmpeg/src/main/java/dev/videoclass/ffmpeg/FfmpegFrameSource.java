@@ -139,6 +139,8 @@ public final class FfmpegFrameSource implements FrameSource {
     /** Tone mapping of HDR captures, made on the first HDR picture captured. */
     private HdrToSdr hdrToSdr;
     private boolean toneMapping = true;
+    /** Packets were demuxed ahead of the decoder ({@link #scanPackets}): next() needs a seek first. */
+    private boolean scannedAhead;
     /** The stream's colour tags, for pictures that carry none (AVCOL_* values). */
     private int streamTransfer;
     private int streamPrimaries;
@@ -370,6 +372,9 @@ public final class FfmpegFrameSource implements FrameSource {
     @Override
     public Frame next() throws VideoException {
         ensureOpen();
+        if (scannedAhead) {
+            throw new IllegalStateException("next() after scanPackets() needs a seek first");
+        }
         try {
             if (mode == DecodeMode.KEYFRAMES_ONLY) {
                 return nextKeyframe();
@@ -662,6 +667,7 @@ public final class FfmpegFrameSource implements FrameSource {
         avcodec.avcodec_flush_buffers(codec);
         demuxEof = false;
         decoderDrained = false;
+        scannedAhead = false;
         heldPending = false;
         windowSize = 0;
         lastPts = Double.NaN;
@@ -800,20 +806,21 @@ public final class FfmpegFrameSource implements FrameSource {
      * frame-thread latency. Returns null when the packet is not met right after the seek.
      */
     private Frame captureKeyFrame(double target, double half, int maxSide) throws VideoException {
-        double pts = decodeKeyPacketAt(target, half, AVDISCARD_DEFAULT);
+        double pts = decodeKeyPacketAt(target, half, AVDISCARD_DEFAULT, AVDISCARD_DEFAULT);
         return Double.isNaN(pts) ? null : toCapture(frame, pts, maxSide);
     }
 
     /**
      * Seeks to the key packet presented at {@code target} (within {@code half}) and decodes it alone
-     * on the keyframe decoder with the given in-loop filtering, leaving the picture in {@link #frame}.
-     * Returns its timestamp, or NaN when that packet is not met right after the seek.
+     * on the keyframe decoder with the given frame skipping and in-loop filtering, leaving the
+     * picture in {@link #frame}. Returns its timestamp, or NaN when that packet is not met right after
+     * the seek or yields no picture.
      */
-    private double decodeKeyPacketAt(double target, double half, int loopFilter) throws VideoException {
+    private double decodeKeyPacketAt(double target, double half, int skipFrame, int loopFilter) throws VideoException {
         reposition(target);
         codec = decoderFor(DecodeMode.KEYFRAMES_ONLY);
         avcodec.avcodec_flush_buffers(codec);
-        codec.skip_frame(AVDISCARD_DEFAULT);
+        codec.skip_frame(skipFrame);
         codec.skip_loop_filter(loopFilter);
         for (int n = 0; n < 4 && readVideoPacket(true); n++) {
             double pts = decodeKeyPacket();
@@ -841,6 +848,7 @@ public final class FfmpegFrameSource implements FrameSource {
                     demuxEof = true;
                     break;
                 }
+                scannedAhead = true;
                 long pts = pkt.pts();
                 avcodec.av_packet_unref(pkt);
                 if (pts != AV_NOPTS_VALUE && seconds(pts - startTs) > untilSeconds) {
@@ -861,9 +869,9 @@ public final class FfmpegFrameSource implements FrameSource {
         ensureOpen();
         try {
             double half = 0.5 / (frameRate > 0 ? frameRate : 25);
-            mode = DecodeMode.KEYFRAMES_ONLY;
-            double pts = decodeKeyPacketAt(ptsSeconds, half, ANALYSIS_LOOP_FILTER);
-            codec.skip_frame(AVDISCARD_NONKEY);
+            // skipping non-key pictures as the keyframe pass does: a packet flagged key that the
+            // decoder does not treat as one (an H.264 I slice without a recovery point) gives null here
+            double pts = decodeKeyPacketAt(ptsSeconds, half, AVDISCARD_NONKEY, ANALYSIS_LOOP_FILTER);
             if (Double.isNaN(pts)) {
                 return null;
             }
@@ -874,6 +882,13 @@ public final class FfmpegFrameSource implements FrameSource {
             throw e;
         } catch (Throwable t) {
             throw internal(t);
+        } finally {
+            // the decoder in use is the keyframe one, set up as the keyframe pass leaves it
+            if (!closed && keyCodec != null && codec == keyCodec) {
+                mode = DecodeMode.KEYFRAMES_ONLY;
+                keyCodec.skip_frame(AVDISCARD_NONKEY);
+                keyCodec.skip_loop_filter(ANALYSIS_LOOP_FILTER);
+            }
         }
     }
 

@@ -35,8 +35,9 @@ import org.bytedeco.javacpp.BytePointer;
  * Möbius from 30 % gave 8.8, Reinhard 14, Hable 37 (it darkens the mid-tones).
  *
  * <p>One graph per picture geometry and format, rebuilt when either changes. Not thread safe: each
- * {@link FfmpegFrameSource} has its own. If the graph cannot be built (an FFmpeg without zimg), the
- * failure is logged once and {@link #convert} returns null: the caller converts the picture as it is.
+ * {@link FfmpegFrameSource} has its own. If the graph cannot be built or fails (an FFmpeg without
+ * zimg), the failure is logged once and {@link #convert} returns null for pictures of that kind: the
+ * caller converts them as they are.
  */
 final class HdrToSdr implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HdrToSdr.class.getName());
@@ -45,7 +46,8 @@ final class HdrToSdr implements AutoCloseable {
     private AVFilterContext source;
     private AVFilterContext sink;
     private String configuredFor;
-    private boolean broken;
+    /** The geometry, format and chain whose graph failed; tried again for any other. */
+    private String failedFor;
     private final AVFrame out = avutil.av_frame_alloc();
 
     /** Whether a picture is PQ or HLG: its own transfer characteristic, else the stream's. */
@@ -62,14 +64,14 @@ final class HdrToSdr implements AutoCloseable {
      * until the next call; null when the filter graph is not available.
      */
     AVFrame convert(AVFrame hdr, int streamTransfer, int streamPrimaries, int streamMatrix) {
-        if (broken) {
-            return null;
-        }
         int trc = hdr.color_trc() != AVCOL_TRC_UNSPECIFIED ? hdr.color_trc() : streamTransfer;
         int pri = hdr.color_primaries() != AVCOL_PRI_UNSPECIFIED ? hdr.color_primaries() : streamPrimaries;
         int spc = hdr.colorspace() != AVCOL_SPC_UNSPECIFIED ? hdr.colorspace() : streamMatrix;
-        String filters = chain(trc, pri, spc, hdr.color_range() == AVCOL_RANGE_JPEG);
+        String filters = chain(trc, pri, spc, hdr.color_range() == AVCOL_RANGE_JPEG, hdr.width(), hdr.height());
         String key = hdr.width() + "x" + hdr.height() + ":" + hdr.format() + ":" + filters;
+        if (key.equals(failedFor)) {
+            return null;
+        }
         try {
             if (!key.equals(configuredFor)) {
                 configure(hdr, filters);
@@ -81,20 +83,28 @@ final class HdrToSdr implements AutoCloseable {
             check(avfilter.av_buffersink_get_frame(sink, out), "av_buffersink_get_frame");
             return out;
         } catch (IllegalStateException | LinkageError e) {
-            broken = true;
-            LOG.log(Level.WARNING, "HDR pictures are converted without tone mapping: " + e.getMessage());
+            if (failedFor == null) {
+                LOG.log(Level.WARNING, "HDR pictures converted without tone mapping: " + e.getMessage());
+            }
+            failedFor = key;
             freeGraph();
             return null;
         }
     }
 
-    /** The filter chain for one source transfer, primaries, matrix and range. */
-    static String chain(int transfer, int primaries, int matrix, boolean fullRange) {
+    /**
+     * The filter chain for one source transfer, primaries, matrix and range. An odd width or height
+     * loses its last column or row first: zimg needs whole chroma samples (AV1 and VP9 allow odd
+     * sizes); the capture is scaled to its size afterwards anyway.
+     */
+    static String chain(int transfer, int primaries, int matrix, boolean fullRange, int width, int height) {
         String tin = transfer == AVCOL_TRC_SMPTE2084 ? "smpte2084" : "arib-std-b67";
         // HDR video without primaries or matrix tags is BT.2020 in practice
         String pin = primaries == AVCOL_PRI_BT709 ? "bt709" : "bt2020";
         String min = matrix == AVCOL_SPC_BT709 ? "bt709" : "bt2020nc";
-        return String.format(Locale.ROOT,
+        String even = width % 2 == 0 && height % 2 == 0 ? ""
+                : String.format(Locale.ROOT, "crop=%d:%d:0:0,", width & ~1, height & ~1);
+        return even + String.format(Locale.ROOT,
                 "zscale=tin=%s:pin=%s:min=%s:rin=%s:t=linear:npl=203,format=gbrpf32le,zscale=p=bt709,"
                         + "tonemap=tonemap=mobius:param=0.7:desat=0,zscale=t=bt709:m=bt709:r=pc,format=gbrp",
                 tin, pin, min, fullRange ? "pc" : "tv");

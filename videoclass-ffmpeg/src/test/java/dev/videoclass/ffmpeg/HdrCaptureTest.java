@@ -8,6 +8,8 @@ import dev.videoclass.FrameSource;
 import dev.videoclass.VideoInput;
 import dev.videoclass.ffmpeg.testing.TestVideos;
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +75,33 @@ class HdrCaptureTest {
         double raw = meanAbsDiff(capture(video, false), reference);
         assertThat(mapped).as("%s tone-mapped against the SDR original", transfer).isLessThan(8.0);
         assertThat(mapped).as("%s: tone-mapped %.2f, as if SDR %.2f", transfer, mapped, raw).isLessThan(raw / 2);
+    }
+
+    /** zimg needs whole chroma samples: a 4:2:0 picture of odd size (AV1 and VP9 allow them) loses its last column and row. */
+    @Test
+    void oddSizedHdrPicturesAreToneMappedToo() {
+        AVFrame odd = avutil.av_frame_alloc();
+        try (HdrToSdr hdr = new HdrToSdr()) {
+            odd.width(641).height(361).format(avutil.AV_PIX_FMT_YUV420P10LE);
+            odd.color_trc(avutil.AVCOL_TRC_ARIB_STD_B67).color_primaries(avutil.AVCOL_PRI_BT2020)
+                    .colorspace(avutil.AVCOL_SPC_BT2020_NCL).color_range(avutil.AVCOL_RANGE_MPEG);
+            assertThat(avutil.av_frame_get_buffer(odd, 0)).isGreaterThanOrEqualTo(0);
+            for (int plane = 0; plane < 3; plane++) {
+                int rows = plane == 0 ? 361 : 181;
+                // mid-grey: 512 in 10 bits, little-endian
+                for (int i = 0; i < odd.linesize(plane) * rows; i += 2) {
+                    odd.data(plane).put(i, (byte) 0).put(i + 1, (byte) 2);
+                }
+            }
+            AVFrame sdr = hdr.convert(odd, avutil.AVCOL_TRC_UNSPECIFIED, avutil.AVCOL_PRI_UNSPECIFIED,
+                    avutil.AVCOL_SPC_UNSPECIFIED);
+            assertThat(sdr).isNotNull();
+            assertThat(sdr.width()).isEqualTo(640);
+            assertThat(sdr.height()).isEqualTo(360);
+            avutil.av_frame_unref(sdr);
+        } finally {
+            avutil.av_frame_free(odd);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.videoclass.ffmpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.videoclass.DecodeMode;
@@ -122,6 +123,8 @@ class PacketsReadTest {
             assertThat(prefix.stream().filter(p -> p.ptsS() > 0.5)).hasSizeLessThanOrEqualTo(8); // read ahead stops soon after
             assertThat(src.scanPackets(Double.POSITIVE_INFINITY)).isTrue();
             assertThat(src.framesDecoded()).isEqualTo(before);
+            // the decoder is behind the demuxer now: reading on without a seek is refused
+            assertThatThrownBy(src::next).isInstanceOf(IllegalStateException.class).hasMessageContaining("seek");
             assertSamePackets(src.packetsRead(), expected);
             for (int i = pass.size() - 1; i >= 0; i--) { // backwards: every access is a seek
                 Frame want = pass.get(i);
