@@ -269,11 +269,7 @@ public final class SceneSampler implements KeyframeSampler {
             }
             return autoExact(source, policy, k.pass.framesAnalysed);
         }
-        double[] gaps = new double[k.count - 1];
-        for (int i = 1; i < k.count; i++) {
-            gaps[i - 1] = k.pts[i] - k.pts[i - 1];
-        }
-        Cadence c = cadence(gaps, fps);
+        Cadence c = cadenceOf(k.pts, k.count, fps);
         List<PacketInfo> packets = source.packetsRead();
         double[] until = suspectIntervals(k, SuspectPackets.find(packets, info));
         if (!c.regular) {
@@ -289,7 +285,7 @@ public final class SceneSampler implements KeyframeSampler {
             }
             return refine(source, policy, k, fps, until, all(k.count + 1, true), null);
         }
-        if (c.interval <= REFINE_MAX_CADENCE_S + EPS && gaps.length >= 2) {
+        if (c.interval <= REFINE_MAX_CADENCE_S + EPS && k.count >= 3) {
             double candidate = REFINE_CANDIDATE_FACTOR * policy.threshold();
             if (packets.isEmpty()) {
                 // no packet data: every interval whose I-frames differ enough may hold a cut
@@ -338,11 +334,7 @@ public final class SceneSampler implements KeyframeSampler {
         if (n < 3) {
             return null;
         }
-        double[] gaps = new double[n - 1];
-        for (int i = 1; i < n; i++) {
-            gaps[i - 1] = keys[i] - keys[i - 1];
-        }
-        Cadence c = cadence(gaps, fps);
+        Cadence c = cadenceOf(keys, n, fps);
         if (!c.regular || c.interval > REFINE_MAX_CADENCE_S + EPS) {
             return null;
         }
@@ -383,11 +375,7 @@ public final class SceneSampler implements KeyframeSampler {
         if (n < 3) {
             return false;
         }
-        double[] gaps = new double[n - 1];
-        for (int i = 1; i < n; i++) {
-            gaps[i - 1] = keys[i] - keys[i - 1];
-        }
-        Cadence c = cadence(gaps, fps);
+        Cadence c = cadenceOf(keys, n, fps);
         return c.regular && c.interval <= REFINE_MAX_CADENCE_S + EPS;
     }
 
@@ -644,6 +632,15 @@ public final class SceneSampler implements KeyframeSampler {
 
     /** Dominant I-frame gap and whether it recurs (see the class comment). */
     record Cadence(boolean regular, double interval) {
+    }
+
+    /** The cadence of the first {@code n} (at least 2) of the sorted I-frame times {@code pts}. */
+    private static Cadence cadenceOf(double[] pts, int n, double fps) {
+        double[] gaps = new double[n - 1];
+        for (int i = 1; i < n; i++) {
+            gaps[i - 1] = pts[i] - pts[i - 1];
+        }
+        return cadence(gaps, fps);
     }
 
     static Cadence cadence(double[] gaps, double fps) {
