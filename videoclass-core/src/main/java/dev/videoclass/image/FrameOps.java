@@ -75,11 +75,14 @@ public final class FrameOps {
         if (cropWidth <= 0 || cropHeight <= 0) {
             throw new IllegalArgumentException("crop size must be positive: " + cropWidth + "x" + cropHeight);
         }
+        checkTargetSize(width, height);
+        if (width == frame.width() && height == frame.height()) {
+            return crop(frame, left, top, cropWidth, cropHeight); // no resize: the crop alone
+        }
         boolean inside = left >= 0 && top >= 0 && left + cropWidth <= width && top + cropHeight <= height;
-        if (!inside || filter == ResampleFilter.NEAREST || (width == frame.width() && height == frame.height())) {
+        if (!inside || filter == ResampleFilter.NEAREST) {
             return crop(resize(frame, width, height, filter), left, top, cropWidth, cropHeight);
         }
-        checkTargetSize(width, height);
         byte[] out = PillowResample.resample(frame.rgb(), frame.width(), frame.height(), width, height, filter,
                 left, top, cropWidth, cropHeight);
         return new Frame(cropWidth, cropHeight, out, frame.ptsSeconds(), frame.isKeyframe());

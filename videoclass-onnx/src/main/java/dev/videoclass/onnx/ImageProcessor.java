@@ -128,30 +128,27 @@ public final class ImageProcessor {
 
     /** Resizes and crops an upright RGB frame to the model's input size. Leaves its argument untouched. */
     public Frame prepare(Frame frame) {
-        Frame out = frame;
-        if (resize) {
-            int w, h;
-            if (shortestEdge > 0) {
-                // transformers' get_resize_output_image_size(default_to_square=False): the long side is truncated
-                boolean portrait = frame.width() <= frame.height();
-                int shortSide = portrait ? frame.width() : frame.height();
-                int longSide = portrait ? frame.height() : frame.width();
-                int newLong = (int) ((double) shortestEdge * longSide / shortSide);
-                w = portrait ? shortestEdge : newLong;
-                h = portrait ? newLong : shortestEdge;
-            } else {
-                w = width;
-                h = height;
-            }
-            if (centerCrop) {
-                // transformers' centre crop: offsets (size - crop) / 2 rounded down, zero padding
-                // where it overhangs; only the kept region is resampled
-                return FrameOps.resizeAndCrop(frame, w, h, filter, Math.floorDiv(w - cropWidth, 2),
-                        Math.floorDiv(h - cropHeight, 2), cropWidth, cropHeight);
-            }
-            out = FrameOps.resize(frame, w, h, filter);
+        int w = frame.width();
+        int h = frame.height();
+        if (resize && shortestEdge > 0) {
+            // transformers' get_resize_output_image_size(default_to_square=False): the long side is truncated
+            boolean portrait = w <= h;
+            int shortSide = portrait ? w : h;
+            int longSide = portrait ? h : w;
+            int newLong = (int) ((double) shortestEdge * longSide / shortSide);
+            w = portrait ? shortestEdge : newLong;
+            h = portrait ? newLong : shortestEdge;
+        } else if (resize) {
+            w = width;
+            h = height;
         }
-        return centerCrop ? crop(out, cropWidth, cropHeight) : out;
+        if (!centerCrop) {
+            return FrameOps.resize(frame, w, h, filter);
+        }
+        // transformers' centre crop: offsets (size - crop) / 2 rounded down, zero padding where it
+        // overhangs; only the kept region is resampled
+        return FrameOps.resizeAndCrop(frame, w, h, filter, Math.floorDiv(w - cropWidth, 2),
+                Math.floorDiv(h - cropHeight, 2), cropWidth, cropHeight);
     }
 
     /**
@@ -173,11 +170,6 @@ public final class ImageProcessor {
             dst.put(offset + plane + i, g[rgb[p + 1] & 0xFF]);
             dst.put(offset + 2 * plane + i, b[rgb[p + 2] & 0xFF]);
         }
-    }
-
-    /** Centre crop as transformers does it: offsets {@code (size - crop) / 2} rounded down, zero padding where the crop overhangs. */
-    private static Frame crop(Frame f, int cw, int ch) {
-        return FrameOps.crop(f, Math.floorDiv(f.width() - cw, 2), Math.floorDiv(f.height() - ch, 2), cw, ch);
     }
 
     private static float[] triple(JsonNode n, String name) {
