@@ -1,22 +1,17 @@
 package dev.videoclass;
 
-import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
- * What an {@link Aggregator} makes of a video's keyframe verdicts.
+ * What an {@link Aggregator} makes of a video's keyframe verdicts. Immutable.
  *
- * @param scores        aggregated 0–1 score per rubric label id
- * @param explicitScore aggregated 0–1 explicit evidence
- * @param isExplicit    whether the video is explicit
- * @param qualityScore  0–1 quality of the video
- * @param sceneTags     tag label ids of the video, in rubric order
- * @param evidence      the keyframe timestamps behind {@code isExplicit} and each tag
+ * @param judgement the video's aggregated scores and decisions ({@link Judgement#tags()} are its
+ *                  scene tags)
+ * @param evidence  the keyframe timestamps behind {@code isExplicit} and each tag
  */
-public record AggregateVerdict(Map<String, Double> scores, double explicitScore, boolean isExplicit,
-                               double qualityScore, List<String> sceneTags, Evidence evidence) {
+public record AggregateVerdict(Judgement judgement, Evidence evidence) {
     public AggregateVerdict {
-        scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
-        sceneTags = List.copyOf(sceneTags);
+        Objects.requireNonNull(judgement, "judgement");
+        Objects.requireNonNull(evidence, "evidence");
     }
 }

@@ -1,8 +1,8 @@
 package dev.videoclass;
 
 /**
- * Stable error codes of a failed verdict (DESIGN section 7). The {@link #code()} string is the
- * wire value in the verdict JSON and never changes.
+ * Stable error codes of a failed verdict. The {@link #code()} string is the wire value in the
+ * verdict JSON and never changes.
  */
 public enum ErrorCode {
     /** The input has no bytes. */
@@ -38,5 +38,33 @@ public enum ErrorCode {
     /** The snake_case wire value, e.g. {@code "too_long"}. */
     public String code() {
         return code;
+    }
+
+    /**
+     * Whether the failure may not recur on the same bytes: {@link #TIMEOUT}, {@link #CANCELLED} and
+     * {@link #INTERNAL}. Stores never keep such verdicts, so a later run tries again.
+     */
+    public boolean isTransient() {
+        return this == TIMEOUT || this == CANCELLED || this == INTERNAL;
+    }
+
+    /** The wire value, so that messages read as the JSON does. */
+    @Override
+    public String toString() {
+        return code;
+    }
+
+    /**
+     * The code with this wire value.
+     *
+     * @throws IllegalArgumentException for an unknown value
+     */
+    public static ErrorCode fromCode(String code) {
+        for (ErrorCode c : values()) {
+            if (c.code.equals(code)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown error code '" + code + "'");
     }
 }

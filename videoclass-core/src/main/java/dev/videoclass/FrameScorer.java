@@ -8,6 +8,31 @@ import java.util.List;
  * Scores frames against a rubric. The same scorer instance serves the image path and the video path
  * (that sharing is what parity means) and concurrent classifications: implementations are thread
  * safe. {@link #close()} releases models and native sessions.
+ *
+ * <p>Plug in the scorer your photo path already uses: {@link #prepare} shrinks a frame to the
+ * model's input, {@link #score} returns one raw score per rubric label, and the rubric's mode
+ * normalises them. A minimal implementation that scores "how red" a picture is:
+ *
+ * <pre>{@code
+ * final class RednessScorer implements FrameScorer {
+ *     public String id() { return "redness-v1"; }
+ *     public String executionProvider() { return "java"; }
+ *     public Rubric defaultRubric() {
+ *         return Rubric.of("redness", ScoreMode.DIRECT, List.of(
+ *                 new RubricLabel("explicit", "red", LabelRole.EXPLICIT)), 0.5, 0.3);
+ *     }
+ *     public Frame prepare(Frame f) { return FrameOps.resize(f, 64, 64, ResampleFilter.BILINEAR); }
+ *     public float[][] score(List<Frame> frames, Rubric rubric) {
+ *         float[][] out = new float[frames.size()][rubric.labels().size()];
+ *         for (int i = 0; i < out.length; i++) {
+ *             out[i][0] = meanRedShare(frames.get(i).rgb());                // 0-1, DIRECT mode
+ *         }
+ *         return out;
+ *     }
+ * }
+ * }</pre>
+ *
+ * The ONNX scorer ({@code videoclass-onnx}) and the built-in heuristic scorer are the full examples.
  */
 public interface FrameScorer extends AutoCloseable {
 

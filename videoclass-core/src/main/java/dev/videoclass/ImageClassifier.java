@@ -1,7 +1,6 @@
 package dev.videoclass;
 
 import dev.videoclass.image.Images;
-import dev.videoclass.rubric.FrameVerdict;
 import dev.videoclass.rubric.Rubric;
 
 import java.io.IOException;
@@ -45,12 +44,12 @@ public final class ImageClassifier {
      * Judges an upright RGB picture: {@code scorer.prepare}, one scoring call, the rubric's
      * normalisation and frame-verdict mapping. This is the function both paths share.
      */
-    public FrameVerdict judge(Frame upright) throws VideoException {
+    public Judgement judge(Frame upright) throws VideoException {
         return judgeAll(List.of(scorer.prepare(upright))).get(0);
     }
 
     /** Judges prepared frames in one scorer batch (used by the video path for its keyframes). */
-    List<FrameVerdict> judgeAll(List<Frame> prepared) throws VideoException {
+    List<Judgement> judgeAll(List<Frame> prepared) throws VideoException {
         float[][] raw;
         try {
             raw = scorer.score(prepared, rubric);
@@ -63,7 +62,7 @@ public final class ImageClassifier {
             throw new VideoException(ErrorCode.SCORER_FAILED, "scorer " + scorer.id() + " returned "
                     + (raw == null ? "nothing" : raw.length + " rows") + " for " + prepared.size() + " frames");
         }
-        FrameVerdict[] out = new FrameVerdict[raw.length];
+        Judgement[] out = new Judgement[raw.length];
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] == null || raw[i].length != rubric.labels().size()) {
                 throw new VideoException(ErrorCode.SCORER_FAILED, "scorer " + scorer.id() + " returned "
@@ -88,11 +87,10 @@ public final class ImageClassifier {
             }
             Frame frame = Images.decode(encoded, limits.maxPixels());
             long t1 = System.nanoTime();
-            FrameVerdict v = judge(frame);
+            Judgement j = judge(frame);
             long t2 = System.nanoTime();
-            return new ImageVerdict(Verdict.DONE, v.scores(), v.explicitScore(), v.isExplicit(), v.qualityScore(),
-                    v.tags(), frame.width(), frame.height(), scorerInfo(), rubricInfo(),
-                    new Verdict.Timings(0, ms(t1 - t0), ms(t2 - t1), ms(t2 - t0)), null);
+            return ImageVerdict.done(j, frame.width(), frame.height(), scorerInfo(), rubricInfo(),
+                    new Verdict.Timings(0, ms(t1 - t0), ms(t2 - t1), ms(t2 - t0)));
         } catch (VideoException e) {
             return failed(e, t0);
         } catch (RuntimeException | LinkageError e) {
@@ -112,8 +110,7 @@ public final class ImageClassifier {
 
     private ImageVerdict failed(VideoException e, long t0) {
         long total = ms(System.nanoTime() - t0);
-        return new ImageVerdict(Verdict.FAILED, null, null, null, null, null, null, null, scorerInfo(), rubricInfo(),
-                new Verdict.Timings(0, 0, 0, total), new Verdict.ErrorInfo(e.code().code(), e.getMessage()));
+        return ImageVerdict.failed(e.code(), e.getMessage(), scorerInfo(), rubricInfo(), new Verdict.Timings(0, 0, 0, total));
     }
 
     /** The scorer (id and execution provider) as verdicts name it. */

@@ -1,28 +1,43 @@
 package dev.videoclass;
 
-import dev.videoclass.rubric.FrameVerdict;
-
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The frame verdict of one keyframe with its presentation time, as listed in the video verdict.
+ * The judgement of one keyframe with its presentation time, as listed in the video verdict.
+ * Immutable.
  *
- * @param ptsS          presentation time in seconds
- * @param scores        0–1 score per rubric label id
- * @param explicitScore 0–1 explicit evidence
- * @param isExplicit    whether this keyframe alone is explicit
- * @param qualityScore  0–1
- * @param tags          tag label ids reached by this keyframe
+ * @param ptsS      presentation time in seconds
+ * @param judgement the keyframe's scores and decisions
  */
-public record KeyframeVerdict(double ptsS, Map<String, Double> scores, double explicitScore, boolean isExplicit,
-                              double qualityScore, List<String> tags) {
+public record KeyframeVerdict(double ptsS, Judgement judgement) {
     public KeyframeVerdict {
-        scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
-        tags = List.copyOf(tags);
+        Objects.requireNonNull(judgement, "judgement");
     }
 
-    public static KeyframeVerdict of(double ptsS, FrameVerdict v) {
-        return new KeyframeVerdict(ptsS, v.scores(), v.explicitScore(), v.isExplicit(), v.qualityScore(), v.tags());
+    /** 0–1 score per rubric label id. */
+    public Map<String, Double> scores() {
+        return judgement.scores();
+    }
+
+    /** 0–1 explicit evidence of this keyframe. */
+    public double explicitScore() {
+        return judgement.explicitScore();
+    }
+
+    /** Whether this keyframe alone is explicit. */
+    public boolean isExplicit() {
+        return judgement.isExplicit();
+    }
+
+    /** 0–1 quality of this keyframe. */
+    public double qualityScore() {
+        return judgement.qualityScore();
+    }
+
+    /** Tag label ids this keyframe reaches. */
+    public List<String> tags() {
+        return judgement.tags();
     }
 }

@@ -1,6 +1,5 @@
 package dev.videoclass;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -55,7 +54,6 @@ public record Progress(Stage stage, long framesDecoded, int keyframesScored, int
         DONE;
 
         /** The lower-case wire name, e.g. {@code "sampling"}. */
-        @JsonValue
         public String code() {
             return name().toLowerCase(Locale.ROOT);
         }

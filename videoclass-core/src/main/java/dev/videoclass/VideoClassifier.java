@@ -1,8 +1,6 @@
 package dev.videoclass;
 
-import dev.videoclass.aggregate.Aggregators;
 import dev.videoclass.image.Images;
-import dev.videoclass.rubric.FrameVerdict;
 import dev.videoclass.rubric.Rubric;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,27 +32,21 @@ import java.util.function.BooleanSupplier;
  * }
  * }</pre>
  */
-public final class VideoClassifier implements AutoCloseable {
+public final class VideoClassifier implements Classifier {
     private static final Logger LOG = LoggerFactory.getLogger(VideoClassifier.class);
 
     private final VideoDecoder decoder;
     private final KeyframeSampler sampler;
-    private final Aggregator aggregator;
-    private final SamplingPolicy policy;
+    private final ClassifierSettings settings;
     private final DecodeOptions decodeOptions;
     private final ImageClassifier images;
-    private final int posterMaxSide;
-    private final float posterQuality;
 
-    private VideoClassifier(Builder b) {
+    private VideoClassifier(Builder b, FrameScorer scorer) {
         this.decoder = Objects.requireNonNull(b.decoder, "a decoder is required (e.g. new FfmpegVideoDecoder())");
         this.sampler = Objects.requireNonNull(b.sampler, "a sampler is required");
-        this.aggregator = b.aggregator;
-        this.policy = b.policy;
-        this.decodeOptions = new DecodeOptions(b.analysisWidth, b.limits, () -> false);
-        this.images = new ImageClassifier(Objects.requireNonNull(b.scorer, "a scorer is required"), b.rubric, b.limits);
-        this.posterMaxSide = b.posterMaxSide;
-        this.posterQuality = b.posterQuality;
+        this.settings = b.settings();
+        this.decodeOptions = settings.decodeOptions();
+        this.images = new ImageClassifier(scorer, settings.rubric(), settings.limits());
     }
 
     public static Builder builder() {
@@ -73,7 +65,12 @@ public final class VideoClassifier implements AutoCloseable {
 
     /** The sampling policy applied. */
     public SamplingPolicy policy() {
-        return policy;
+        return settings.policy();
+    }
+
+    @Override
+    public ClassifierSettings settings() {
+        return settings;
     }
 
     /** Classifies a video file. Never throws for bad input. */
@@ -81,29 +78,15 @@ public final class VideoClassifier implements AutoCloseable {
         return classify(VideoInput.of(file));
     }
 
-    /** Classifies a video. Never throws for bad input: failures are verdicts with {@code status = "failed"}. */
-    public Verdict classify(VideoInput input) {
-        return classify(input, () -> false);
-    }
-
     /**
-     * Classifies a video, polling {@code cancelled} while decoding; a cancelled run returns a failed
-     * verdict with {@link ErrorCode#CANCELLED}.
-     */
-    public Verdict classify(VideoInput input, BooleanSupplier cancelled) {
-        return classify(input, cancelled, ProgressListener.NONE);
-    }
-
-    /**
-     * Classifies a video like {@link #classify(VideoInput, BooleanSupplier)} and reports how far it
-     * has come to {@code progress} on the calling thread (see {@link ProgressListener} for the order
-     * and the throttle). {@code cancelled} is polled by the decoder while it decodes, before each
-     * keyframe capture, and before and after the scoring batch (which itself cannot be interrupted).
-     * Never throws for bad input; an exception from the listener is logged and ignored.
+     * {@inheritDoc}
      *
-     * @param cancelled polled from this thread; must be cheap and thread safe
-     * @param progress  the listener, or {@link ProgressListener#NONE}
+     * <p>Progress follows {@link ProgressListener}'s order and throttle. {@code cancelled} is polled by
+     * the decoder while it decodes, before each keyframe capture, and before and after the scoring
+     * batch (which itself cannot be interrupted). An exception from the listener is logged and
+     * ignored.
      */
+    @Override
     public Verdict classify(VideoInput input, BooleanSupplier cancelled, ProgressListener progress) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(cancelled, "cancelled");
@@ -119,7 +102,7 @@ public final class VideoClassifier implements AutoCloseable {
             probeNs = t1 - t0;
             info = source.info();
             report.stage(Progress.Stage.SAMPLING);
-            SamplingResult sampling = sampler.sample(source, policy);
+            SamplingResult sampling = sampler.sample(source, settings.policy());
             report.sampled(sampling.keyframes().size());
             if (sampling.keyframes().isEmpty()) {
                 throw new VideoException(ErrorCode.NO_DECODABLE_FRAMES, "no frame of the video could be decoded");
@@ -133,26 +116,25 @@ public final class VideoClassifier implements AutoCloseable {
             checkCancelled(cancelled);
             long t2 = System.nanoTime();
             decodeNs = t2 - t1;
-            List<FrameVerdict> frameVerdicts = images.judgeAll(prepared);
+            List<Judgement> judgements = images.judgeAll(prepared);
             long t3 = System.nanoTime();
-            report.scored(frameVerdicts.size());
+            report.scored(judgements.size());
             checkCancelled(cancelled);
-            List<KeyframeVerdict> keyframes = new ArrayList<>(frameVerdicts.size());
-            for (int i = 0; i < frameVerdicts.size(); i++) {
-                keyframes.add(KeyframeVerdict.of(prepared.get(i).ptsSeconds(), frameVerdicts.get(i)));
+            List<KeyframeVerdict> keyframes = new ArrayList<>(judgements.size());
+            for (int i = 0; i < judgements.size(); i++) {
+                keyframes.add(new KeyframeVerdict(prepared.get(i).ptsSeconds(), judgements.get(i)));
             }
+            Aggregator aggregator = settings.aggregator();
             AggregateVerdict agg = aggregator.aggregate(keyframes, images.rubric());
-            Frame poster = posterMaxSide > 0 ? source.capture(bestQuality(keyframes).ptsS(), posterMaxSide) : null;
-            byte[] jpeg = poster == null ? null : Images.encodeJpeg(poster, posterQuality);
+            Verdict.Poster poster = poster(source, keyframes);
             long t4 = System.nanoTime();
             decodeNs += t4 - t3;
-            return new Verdict(Verdict.DONE, agg.isExplicit(), agg.explicitScore(), agg.qualityScore(), agg.sceneTags(),
-                    agg.scores(), jpeg, poster == null ? null : poster.width(), poster == null ? null : poster.height(),
-                    sampling.durationS(), sampling.sampler(), aggregator.id(), keyframes.size(), keyframes,
-                    agg.evidence(), images.scorerInfo(), images.rubricInfo(), info,
-                    new Verdict.Timings(ImageClassifier.ms(probeNs), ImageClassifier.ms(decodeNs),
-                            ImageClassifier.ms(t3 - t2), ImageClassifier.ms(t4 - t0)),
-                    null);
+            return Verdict.done(agg.judgement(), agg.evidence()).poster(poster).durationS(sampling.durationS())
+                    .sampler(sampling.sampler()).aggregator(aggregator.id()).keyframes(keyframes)
+                    .scorer(images.scorerInfo()).rubric(images.rubricInfo()).video(info)
+                    .timings(new Verdict.Timings(ImageClassifier.ms(probeNs), ImageClassifier.ms(decodeNs),
+                            ImageClassifier.ms(t3 - t2), ImageClassifier.ms(t4 - t0)))
+                    .build();
         } catch (VideoException e) {
             return failed(e, info, t0, probeNs, decodeNs);
         } catch (RuntimeException | LinkageError | AssertionError e) {
@@ -169,29 +151,34 @@ public final class VideoClassifier implements AutoCloseable {
      */
     public SamplingResult scenes(VideoInput input) throws VideoException {
         try (FrameSource source = decoder.open(input, decodeOptions)) {
-            return sampler.sample(source, policy);
+            return sampler.sample(source, settings.policy());
         }
     }
 
-    /**
-     * A failed verdict exactly as {@link #classify} returns one for {@code code} (this classifier's
-     * scorer and rubric, no video facts, zero timings): for callers that end work before it reaches
-     * {@code classify}, e.g. a job cancelled while still queued.
-     */
-    public Verdict failure(ErrorCode code, String message) {
-        return Verdict.failed(new VideoException(code, message), images.scorerInfo(), images.rubricInfo(), null,
-                new Verdict.Timings(0, 0, 0, 0));
+    @Override
+    public Verdict.ScorerInfo scorerInfo() {
+        return images.scorerInfo();
     }
 
-    /** The limits applied, among them the wall-clock {@link Limits#decodeTimeout()}. */
-    public Limits limits() {
-        return decodeOptions.limits();
+    @Override
+    public Verdict.RubricInfo rubricInfo() {
+        return images.rubricInfo();
+    }
+
+    /** The poster: the best-quality keyframe captured at the poster size, as JPEG; null when switched off. */
+    private Verdict.Poster poster(FrameSource source, List<KeyframeVerdict> keyframes) throws VideoException {
+        if (settings.posterMaxSide() == 0) {
+            return null;
+        }
+        Frame poster = source.capture(bestQuality(keyframes).ptsS(), settings.posterMaxSide());
+        return new Verdict.Poster(Images.encodeJpeg(poster, settings.posterQuality()), poster.width(), poster.height());
     }
 
     private Verdict failed(VideoException e, VideoInfo info, long t0, long probeNs, long decodeNs) {
-        return Verdict.failed(e, images.scorerInfo(), images.rubricInfo(), info,
-                new Verdict.Timings(ImageClassifier.ms(probeNs), ImageClassifier.ms(decodeNs), 0,
-                        ImageClassifier.ms(System.nanoTime() - t0)));
+        return Verdict.failed(e).scorer(images.scorerInfo()).rubric(images.rubricInfo()).video(info)
+                .timings(new Verdict.Timings(ImageClassifier.ms(probeNs), ImageClassifier.ms(decodeNs), 0,
+                        ImageClassifier.ms(System.nanoTime() - t0)))
+                .build();
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) throws VideoException {
@@ -325,23 +312,21 @@ public final class VideoClassifier implements AutoCloseable {
     }
 
     /**
-     * Configures a {@link VideoClassifier}. Defaults: built-in sampler and heuristic scorer where
-     * available on the class path, MAX aggregation, the scorer's rubric, {@link SamplingPolicy#DEFAULTS},
-     * {@link Limits#DEFAULTS}, analysis frames 256 px wide, posters up to 1280 px at JPEG quality 0.85.
+     * Configures a {@link VideoClassifier}: the decoder (required), the sampler and the scorer here,
+     * everything else through the shared {@link ClassifierSettings.Builder} setters. Defaults: the
+     * built-in sampler and heuristic scorer, and {@link ClassifierSettings#DEFAULTS}.
      */
-    public static final class Builder {
+    public static final class Builder extends ClassifierSettings.Builder<Builder> {
         private VideoDecoder decoder;
         private KeyframeSampler sampler = Defaults.sampler();
         private FrameScorer scorer;
-        private Aggregator aggregator = Aggregators.max();
-        private Rubric rubric;
-        private SamplingPolicy policy = SamplingPolicy.DEFAULTS;
-        private Limits limits = Limits.DEFAULTS;
-        private int analysisWidth = DecodeOptions.DEFAULT_ANALYSIS_WIDTH;
-        private int posterMaxSide = 1280;
-        private float posterQuality = 0.85f;
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /** The decoder (required), e.g. {@code new FfmpegVideoDecoder()}. */
@@ -350,67 +335,23 @@ public final class VideoClassifier implements AutoCloseable {
             return this;
         }
 
+        /** The keyframe sampler; default the built-in scene sampler. */
         public Builder sampler(KeyframeSampler s) {
             this.sampler = s;
             return this;
         }
 
-        /** The scorer; default the built-in heuristic scorer. Closed by {@link VideoClassifier#close()}. */
+        /**
+         * The scorer; default the built-in heuristic scorer. The classifier owns it: {@link
+         * VideoClassifier#close()} closes it.
+         */
         public Builder scorer(FrameScorer s) {
             this.scorer = s;
             return this;
         }
 
-        public Builder aggregator(Aggregator a) {
-            this.aggregator = Objects.requireNonNull(a);
-            return this;
-        }
-
-        /** The rubric; default the scorer's {@link FrameScorer#defaultRubric()}. */
-        public Builder rubric(Rubric r) {
-            this.rubric = r;
-            return this;
-        }
-
-        public Builder policy(SamplingPolicy p) {
-            this.policy = Objects.requireNonNull(p);
-            return this;
-        }
-
-        public Builder limits(Limits l) {
-            this.limits = Objects.requireNonNull(l);
-            return this;
-        }
-
-        /** Width in pixels of the frames scene detection looks at (default 256). */
-        public Builder analysisWidth(int w) {
-            this.analysisWidth = w;
-            return this;
-        }
-
-        /** Long side of the poster in pixels (default 1280); 0 for no poster. */
-        public Builder posterMaxSide(int px) {
-            if (px < 0) {
-                throw new IllegalArgumentException("posterMaxSide must be >= 0");
-            }
-            this.posterMaxSide = px;
-            return this;
-        }
-
-        /** JPEG quality of the poster, 0–1 (default 0.85). */
-        public Builder posterQuality(float q) {
-            if (q <= 0 || q > 1) {
-                throw new IllegalArgumentException("posterQuality must be in (0,1]");
-            }
-            this.posterQuality = q;
-            return this;
-        }
-
         public VideoClassifier build() {
-            if (scorer == null) {
-                scorer = Defaults.scorer();
-            }
-            return new VideoClassifier(this);
+            return new VideoClassifier(this, scorer == null ? Defaults.scorer() : scorer);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.videoclass;
 
+import dev.videoclass.json.VerdictJson;
 import dev.videoclass.store.Backfill;
 import dev.videoclass.store.ContentHash;
 import dev.videoclass.store.JsonLinesVerdictStore;
@@ -75,7 +76,7 @@ class BackfillTest {
             assertThat(opened.get()).isEqualTo(4);
             List<JsonNode> lines = new ArrayList<>();
             for (String l : Files.readAllLines(out)) {
-                lines.add(VerdictJson.mapper().readTree(l));
+                lines.add(VerdictJson.reader().readTree(l));
             }
             assertThat(lines).hasSize(4);
             JsonNode a = lines.stream().filter(n -> n.get("content_hash").asText().equals(ContentHash.of(new byte[] {1})))

@@ -68,7 +68,7 @@ class DedupingClassifierTest {
         InMemoryVerdictStore store = new InMemoryVerdictStore(10);
         try (VideoClassifier vc = classifier(video, null)) {
             DedupingClassifier dedup = new DedupingClassifier(vc, store);
-            assertThat(dedup.classify(new byte[] {9}).verdict().error().code()).isEqualTo("timeout");
+            assertThat(dedup.classify(new byte[] {9}).verdict().error().code()).isEqualTo(ErrorCode.TIMEOUT);
             assertThat(store.size()).isZero();
             video.failOnOpen = new VideoException(ErrorCode.UNSUPPORTED_FORMAT, "not a video");
             dedup.classify(new byte[] {9});
@@ -96,7 +96,7 @@ class DedupingClassifierTest {
             DedupingClassifier dedup = new DedupingClassifier(vc, store);
             DedupingClassifier.Result again = dedup.classify(new byte[] {1});
             assertThat(again.reused()).isTrue();
-            assertThat(again.verdict().withPosterJpeg(original.posterJpeg())).isEqualTo(original);
+            assertThat(again.verdict().toBuilder().poster(original.poster()).build()).isEqualTo(original);
             assertThat(again.verdict().posterJpeg()).as("posters are not kept by default").isNull();
             dedup.classify(new byte[] {3});
         }

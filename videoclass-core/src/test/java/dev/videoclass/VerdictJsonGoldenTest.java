@@ -1,5 +1,6 @@
 package dev.videoclass;
 
+import dev.videoclass.json.VerdictJson;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -37,38 +38,44 @@ class VerdictJsonGoldenTest {
                 812_500);
     }
 
+    static Judgement judgement(Map<String, Double> scores, double explicitScore, boolean explicit, double quality,
+                               List<String> tags) {
+        return new Judgement(scores, explicitScore, explicit, quality, tags);
+    }
+
     static Verdict done() {
-        KeyframeVerdict k1 = new KeyframeVerdict(0.5, scores(0.01, 0.99, 0.7, 0.1), 0.01, false, 0.7, List.of());
-        KeyframeVerdict k2 = new KeyframeVerdict(4.25, scores(0.8, 0.2, 0.6, 0.45), 0.8, true, 0.6, List.of("beach"));
+        KeyframeVerdict k1 = new KeyframeVerdict(0.5, judgement(scores(0.01, 0.99, 0.7, 0.1), 0.01, false, 0.7, List.of()));
+        KeyframeVerdict k2 = new KeyframeVerdict(4.25, judgement(scores(0.8, 0.2, 0.6, 0.45), 0.8, true, 0.6, List.of("beach")));
         Evidence evidence = new Evidence(List.of(4.25), Map.of("beach", List.of(4.25)));
-        return new Verdict(Verdict.DONE, true, 0.8, 0.65, List.of("beach"), scores(0.8, 0.2, 0.7, 0.45), POSTER, 640,
-                360, 8.0, "auto:keyframes", "max", 2, List.of(k1, k2), evidence,
-                new Verdict.ScorerInfo("heuristic-v1", "java"), new Verdict.RubricInfo("content-v1", "ab12cd34"),
-                video(), new Verdict.Timings(12, 180, 9, 230), null);
+        return Verdict.done(judgement(scores(0.8, 0.2, 0.7, 0.45), 0.8, true, 0.65, List.of("beach")), evidence)
+                .poster(new Verdict.Poster(POSTER, 640, 360)).durationS(8.0).sampler("auto:keyframes")
+                .aggregator("max").keyframes(List.of(k1, k2))
+                .scorer(new Verdict.ScorerInfo("heuristic-v1", "java")).rubric(new Verdict.RubricInfo("content-v1", "ab12cd34"))
+                .video(video()).timings(new Verdict.Timings(12, 180, 9, 230)).build();
     }
 
     static Verdict failedWithVideo() {
-        return Verdict.failed(new VideoException(ErrorCode.TOO_LONG, "the video lasts 700.0 s, more than the limit of 600.0 s"),
-                new Verdict.ScorerInfo("heuristic-v1", "java"), new Verdict.RubricInfo("content-v1", "ab12cd34"),
-                video(), new Verdict.Timings(15, 0, 0, 16));
+        return Verdict.failed(new VideoException(ErrorCode.TOO_LONG, "the video lasts 700.0 s, more than the limit of 600.0 s"))
+                .scorer(new Verdict.ScorerInfo("heuristic-v1", "java")).rubric(new Verdict.RubricInfo("content-v1", "ab12cd34"))
+                .video(video()).timings(new Verdict.Timings(15, 0, 0, 16)).build();
     }
 
     static Verdict failedEmpty() {
-        return Verdict.failed(new VideoException(ErrorCode.EMPTY_INPUT, "the input has no bytes"),
-                new Verdict.ScorerInfo("onnx:siglip", "cpu"), new Verdict.RubricInfo("content-v1", "ab12cd34"),
-                null, new Verdict.Timings(0, 0, 0, 0));
+        return Verdict.failed(ErrorCode.EMPTY_INPUT, "the input has no bytes")
+                .scorer(new Verdict.ScorerInfo("onnx:siglip", "cpu")).rubric(new Verdict.RubricInfo("content-v1", "ab12cd34"))
+                .timings(Verdict.Timings.ZERO).build();
     }
 
     static ImageVerdict imageDone() {
-        return new ImageVerdict(Verdict.DONE, scores(0.3, 0.7, 0.9, 0.05), 0.3, false, 0.9, List.of(), 1024, 768,
+        return ImageVerdict.done(judgement(scores(0.3, 0.7, 0.9, 0.05), 0.3, false, 0.9, List.of()), 1024, 768,
                 new Verdict.ScorerInfo("heuristic-v1", "java"), new Verdict.RubricInfo("content-v1", "ab12cd34"),
-                new Verdict.Timings(0, 20, 5, 25), null);
+                new Verdict.Timings(0, 20, 5, 25));
     }
 
     static ImageVerdict imageFailed() {
-        return new ImageVerdict(Verdict.FAILED, null, null, null, null, null, null, null,
+        return ImageVerdict.failed(ErrorCode.UNSUPPORTED_FORMAT, "not an image",
                 new Verdict.ScorerInfo("heuristic-v1", "java"), new Verdict.RubricInfo("content-v1", "ab12cd34"),
-                new Verdict.Timings(0, 0, 0, 3), new Verdict.ErrorInfo("unsupported_format", "not an image"));
+                new Verdict.Timings(0, 0, 0, 3));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.videoclass;
 
+import dev.videoclass.json.VerdictJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videoclass.aggregate.Aggregators;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class VideoClassifierTest {
         FakeVideo video = new FakeVideo(10, BLUE, BLUE, RED, GREEN);
         try (VideoClassifier vc = classifier(video, new ColourScorer())) {
             Verdict v = vc.classify(VideoInput.of(new byte[]{1}));
-            assertThat(v.status()).isEqualTo("done");
+            assertThat(v.status()).isEqualTo(VerdictStatus.DONE);
             assertThat(v.isExplicit()).isTrue();
             assertThat(v.evidence().explicit()).containsExactly(2.0);
             assertThat(v.sceneTags()).containsExactly("blue");
@@ -51,7 +52,7 @@ class VideoClassifierTest {
         FakeVideo video = new FakeVideo(10, BLUE, GREEN, RED);
         Verdict v = classifier(video, new ColourScorer()).classify(VideoInput.of(new byte[]{1}));
         assertThat(v.posterJpeg()).isNotNull();
-        var img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(v.posterB64())));
+        var img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(v.posterJpeg()));
         assertThat(img.getWidth()).isEqualTo(v.posterWidth());
         int rgb = img.getRGB(10, 10);
         assertThat((rgb >> 8) & 0xFF).isGreaterThan(150); // the green keyframe has the best "quality"
@@ -62,7 +63,7 @@ class VideoClassifierTest {
     void jsonIsSnakeCaseAndCarriesTheContract() throws Exception {
         FakeVideo video = new FakeVideo(10, BLUE, RED);
         Verdict v = classifier(video, new ColourScorer()).classify(VideoInput.of(new byte[]{1}));
-        JsonNode json = VerdictJson.mapper().readTree(VerdictJson.toJson(v));
+        JsonNode json = VerdictJson.reader().readTree(VerdictJson.toJson(v));
         assertThat(json.get("status").asText()).isEqualTo("done");
         assertThat(json.get("is_explicit").asBoolean()).isTrue();
         for (String field : List.of("quality_score", "scene_tags", "poster_b64", "poster_width", "poster_height",
@@ -91,8 +92,8 @@ class VideoClassifierTest {
         FakeVideo video = new FakeVideo(10, BLUE);
         video.failOnOpen = new VideoException(ErrorCode.TOO_LONG, "the video lasts 700 s,\n more than 600 s");
         Verdict v = classifier(video, new ColourScorer()).classify(VideoInput.of(new byte[]{1}));
-        assertThat(v.status()).isEqualTo("failed");
-        JsonNode json = VerdictJson.mapper().readTree(VerdictJson.toJson(v));
+        assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
+        JsonNode json = VerdictJson.reader().readTree(VerdictJson.toJson(v));
         assertThat(json.get("error").get("code").asText()).isEqualTo("too_long");
         assertThat(json.get("error").get("message").asText()).doesNotContain("\n").contains("600 s");
         assertThat(json.has("is_explicit")).isFalse();
@@ -110,7 +111,7 @@ class VideoClassifierTest {
                     }
                 }).build();
         Verdict v = vc.classify(VideoInput.of(new byte[]{1}));
-        assertThat(v.error().code()).isEqualTo("scorer_failed");
+        assertThat(v.error().code()).isEqualTo(ErrorCode.SCORER_FAILED);
         assertThat(v.error().message()).contains("model exploded");
     }
 
@@ -123,7 +124,7 @@ class VideoClassifierTest {
                 })
                 .scorer(new ColourScorer()).build();
         Verdict v = vc.classify(VideoInput.of(new byte[]{1}));
-        assertThat(v.error().code()).isEqualTo("internal");
+        assertThat(v.error().code()).isEqualTo(ErrorCode.INTERNAL);
     }
 
     @Test
@@ -153,7 +154,7 @@ class VideoClassifierTest {
         assertThat(back.keyframes()).isEqualTo(v.keyframes());
         video.failOnOpen = new VideoException(ErrorCode.TOO_LARGE, "big");
         Verdict failed = classifier(video, new ColourScorer()).classify(VideoInput.of(new byte[]{1}));
-        assertThat(VerdictJson.parseVerdict(VerdictJson.toJson(failed)).error().code()).isEqualTo("too_large");
+        assertThat(VerdictJson.parseVerdict(VerdictJson.toJson(failed)).error().code()).isEqualTo(ErrorCode.TOO_LARGE);
     }
 
     @Test
@@ -188,7 +189,7 @@ class VideoClassifierTest {
         video.failOnOpen = new VideoException(ErrorCode.TOO_LARGE, "big");
         List<Progress.Stage> stages = new java.util.ArrayList<>();
         Verdict failed = vc.classify(VideoInput.of(new byte[]{1}), () -> false, p -> stages.add(p.stage()));
-        assertThat(failed.error().code()).isEqualTo("too_large");
+        assertThat(failed.error().code()).isEqualTo(ErrorCode.TOO_LARGE);
         assertThat(stages).containsExactly(Progress.Stage.PROBE, Progress.Stage.DONE);
     }
 
@@ -211,13 +212,13 @@ class VideoClassifierTest {
                 flag[0] = true;
             }
         });
-        assertThat(v.error().code()).isEqualTo("cancelled");
+        assertThat(v.error().code()).isEqualTo(ErrorCode.CANCELLED);
         assertThat(scored[0]).isZero();
     }
 
     private static JsonNode withoutTimings(Verdict v) {
         try {
-            var json = (com.fasterxml.jackson.databind.node.ObjectNode) VerdictJson.mapper().readTree(VerdictJson.toJson(v));
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) VerdictJson.reader().readTree(VerdictJson.toJson(v));
             json.remove("timings_ms");
             return json;
         } catch (Exception e) {

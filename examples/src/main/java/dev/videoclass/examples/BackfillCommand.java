@@ -1,6 +1,6 @@
 package dev.videoclass.examples;
 
-import dev.videoclass.VerdictJson;
+import dev.videoclass.json.VerdictJson;
 import dev.videoclass.VideoClassifier;
 import dev.videoclass.store.Backfill;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package dev.videoclass.examples;
 
 import dev.videoclass.Verdict;
-import dev.videoclass.VerdictJson;
+import dev.videoclass.json.VerdictJson;
 import dev.videoclass.VideoClassifier;
 import dev.videoclass.VideoInput;
 import dev.videoclass.ffmpeg.FfmpegVideoDecoder;

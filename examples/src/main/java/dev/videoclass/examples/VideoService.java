@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.videoclass.Verdict;
-import dev.videoclass.VerdictJson;
+import dev.videoclass.json.VerdictJson;
 import dev.videoclass.VideoInput;
 import dev.videoclass.jobs.Job;
 import dev.videoclass.jobs.RejectedJobException;
@@ -152,7 +152,7 @@ public final class VideoService implements AutoCloseable {
             body.put("progress", j.progress());
             Verdict v = j.verdict().getNow(null);
             if (v != null) {
-                body.put("verdict", VerdictJson.mapper().readTree(VerdictJson.toJson(v)));
+                body.put("verdict", VerdictJson.toTree(v));
             }
             sendJson(ex, 200, VerdictJson.toJson(body));
         }
@@ -178,7 +178,7 @@ public final class VideoService implements AutoCloseable {
                 byte[] json = readCapped(in, maxUploadBytes * 4 / 3 + 1024);
                 JsonNode n;
                 try {
-                    n = VerdictJson.mapper().readTree(json);
+                    n = VerdictJson.reader().readTree(json);
                 } catch (IOException e) {
                     throw new BadRequest("the JSON body is not valid JSON");
                 }

@@ -1,12 +1,14 @@
 package dev.videoclass.examples;
 
+import dev.videoclass.VerdictStatus;
 import dev.videoclass.ImageClassifier;
+import dev.videoclass.ErrorCode;
 import dev.videoclass.ImageVerdict;
 import dev.videoclass.SamplerMode;
 import dev.videoclass.SamplingPolicy;
 import dev.videoclass.SamplingResult;
 import dev.videoclass.Verdict;
-import dev.videoclass.VerdictJson;
+import dev.videoclass.json.VerdictJson;
 import dev.videoclass.VideoClassifier;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInput;
@@ -76,7 +78,7 @@ public final class VideoclassCli implements Callable<Integer> {
             inBackground("videoclass-load-ffmpeg", FfmpegVideoDecoder::preload);
         }
         inBackground("videoclass-load-json", () -> {
-            VerdictJson.toJson(new Verdict.ErrorInfo("", ""));
+            VerdictJson.toJson(new Verdict.ErrorInfo(ErrorCode.INTERNAL, ""));
             Images.encodeJpeg(new dev.videoclass.Frame(8, 8, new byte[8 * 8 * 3], 0), 0.85f);
         });
         System.exit(run(args));
@@ -98,10 +100,9 @@ public final class VideoclassCli implements Callable<Integer> {
             }
             if (ex instanceof ScorerUnavailable su) {
                 // the verdict shape the command would have printed, failed with scorer_failed
-                Verdict.ErrorInfo error = new Verdict.ErrorInfo(su.cause.code().code(), su.cause.getMessage());
                 print(cmd.getCommandName().equals("image")
-                        ? new ImageVerdict(Verdict.FAILED, null, null, null, null, null, null, null, su.scorer, null, null, error)
-                        : Verdict.failed(su.cause, su.scorer, null, null, null), false);
+                        ? ImageVerdict.failed(su.cause.code(), su.cause.getMessage(), su.scorer, null, null)
+                        : Verdict.failed(su.cause).scorer(su.scorer).build(), false);
                 return EXIT_FAILED;
             }
             throw ex;
@@ -299,8 +300,8 @@ public final class VideoclassCli implements Callable<Integer> {
                 return CommandLine.ExitCode.OK;
             } catch (VideoException e) {
                 Map<String, Object> json = new LinkedHashMap<>();
-                json.put("status", Verdict.FAILED);
-                json.put("error", new Verdict.ErrorInfo(e.code().code(), e.getMessage()));
+                json.put("status", VerdictStatus.FAILED);
+                json.put("error", new Verdict.ErrorInfo(e.code(), e.getMessage()));
                 print(json, pretty);
                 return EXIT_FAILED;
             }
@@ -351,7 +352,7 @@ public final class VideoclassCli implements Callable<Integer> {
                 ImageVerdict v = "-".equals(in.input) ? images.classify(System.in.readAllBytes())
                         : images.classify(Path.of(in.input));
                 print(v, pretty);
-                return Verdict.DONE.equals(v.status()) ? CommandLine.ExitCode.OK : EXIT_FAILED;
+                return VerdictStatus.DONE.equals(v.status()) ? CommandLine.ExitCode.OK : EXIT_FAILED;
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.videoclass.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.videoclass.VerdictJson;
+import dev.videoclass.json.VerdictJson;
 import dev.videoclass.ffmpeg.testing.TestVideos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +39,7 @@ class BackfillCliTest {
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(3);
         for (String l : lines) {
-            JsonNode n = VerdictJson.mapper().readTree(l);
+            JsonNode n = VerdictJson.reader().readTree(l);
             assertThat(n.get("content_hash").asText()).hasSize(64);
             if (n.get("paths").get(0).asText().endsWith("broken.mp4")) {
                 assertThat(n.get("verdict").get("error").get("code").asText()).isEqualTo("unsupported_format");
@@ -90,7 +90,7 @@ class BackfillCliTest {
         java.util.Set<String> hashes = new java.util.HashSet<>();
         for (String l : Files.readAllLines(out)) {
             if (l.endsWith("}")) {
-                assertThat(hashes.add(VerdictJson.mapper().readTree(l).get("content_hash").asText()))
+                assertThat(hashes.add(VerdictJson.reader().readTree(l).get("content_hash").asText()))
                         .as("each content classified once").isTrue();
             }
         }

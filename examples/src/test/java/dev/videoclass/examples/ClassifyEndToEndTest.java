@@ -1,5 +1,6 @@
 package dev.videoclass.examples;
 
+import dev.videoclass.VerdictStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videoclass.Frame;
@@ -10,7 +11,7 @@ import dev.videoclass.SamplingPolicy;
 import dev.videoclass.SamplingResult;
 import dev.videoclass.SceneCut;
 import dev.videoclass.Verdict;
-import dev.videoclass.VerdictJson;
+import dev.videoclass.json.VerdictJson;
 import dev.videoclass.VideoClassifier;
 import dev.videoclass.VideoInput;
 import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
@@ -112,7 +113,7 @@ class ClassifyEndToEndTest {
     @Test
     void classifiesAVideoIntoTheContractedVerdict() throws Exception {
         Verdict v = classifier.classify(cuts);
-        assertThat(v.status()).isEqualTo("done");
+        assertThat(v.status()).isEqualTo(VerdictStatus.DONE);
         assertThat(v.isExplicit()).isNotNull();
         assertThat(v.qualityScore()).isBetween(0.0, 1.0);
         assertThat(v.inferences()).isEqualTo(v.keyframes().size()).isBetween(1, 8);
@@ -126,14 +127,14 @@ class ClassifyEndToEndTest {
         var poster = ImageIO.read(new ByteArrayInputStream(v.posterJpeg()));
         assertThat(poster.getWidth()).isEqualTo(320).isEqualTo(v.posterWidth());
         assertThat(poster.getHeight()).isEqualTo(240);
-        JsonNode json = VerdictJson.mapper().readTree(VerdictJson.toJson(v));
+        JsonNode json = VerdictJson.reader().readTree(VerdictJson.toJson(v));
         assertThat(json.get("video").get("codec").asText()).isEqualTo("h264");
     }
 
     @Test
     void rotatedPhoneVideoGivesAnUprightPosterAndPortraitSize() throws Exception {
         Verdict v = classifier.classify(rotated);
-        assertThat(v.status()).isEqualTo("done");
+        assertThat(v.status()).isEqualTo(VerdictStatus.DONE);
         assertThat(v.video().rotation()).isIn(90, 270);
         assertThat(v.video().width()).isEqualTo(240);
         assertThat(v.video().height()).isEqualTo(320);
@@ -171,10 +172,10 @@ class ClassifyEndToEndTest {
     @Test
     void mkvWithAudioAndSubtitlesAndVfrVideosClassify() {
         Verdict m = classifier.classify(mkv);
-        assertThat(m.status()).isEqualTo("done");
+        assertThat(m.status()).isEqualTo(VerdictStatus.DONE);
         assertThat(m.video().hasAudio()).isTrue();
         Verdict v = classifier.classify(vfr);
-        assertThat(v.status()).isEqualTo("done");
+        assertThat(v.status()).isEqualTo(VerdictStatus.DONE);
         // every keyframe timestamp is a real presentation time of the variable-rate schedule
         List<Double> times = vfrSpec.expectedFrameTimes();
         for (KeyframeVerdict k : v.keyframes()) {
@@ -226,7 +227,7 @@ class ClassifyEndToEndTest {
 
     /** The verdict JSON without the fields that legitimately vary between runs. */
     static String stable(Verdict v) throws Exception {
-        ObjectNode json = (ObjectNode) VerdictJson.mapper().readTree(VerdictJson.toJson(v));
+        ObjectNode json = (ObjectNode) VerdictJson.reader().readTree(VerdictJson.toJson(v));
         json.remove("timings_ms");
         ((ObjectNode) json.get("video")).remove("size_bytes");
         return json.toString();
@@ -235,10 +236,10 @@ class ClassifyEndToEndTest {
     // ---- every failure is a verdict with a stable code ----
 
     static String codeOf(Verdict v) {
-        assertThat(v.status()).isEqualTo("failed");
+        assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
         assertThat(v.isExplicit()).isNull();
         assertThat(v.error().message()).doesNotContain("\n").isNotBlank();
-        return v.error().code();
+        return v.error().code().code();
     }
 
     @Test
@@ -265,7 +266,7 @@ class ClassifyEndToEndTest {
         TestVideos.run("-i", cuts.toString(), "-c", "copy", mkvCopy.toString());
         byte[] bytes = Files.readAllBytes(mkvCopy);
         Verdict v = classifier.classify(VideoInput.of(java.util.Arrays.copyOf(bytes, bytes.length / 2)));
-        assertThat(v.status()).isEqualTo("done");
+        assertThat(v.status()).isEqualTo(VerdictStatus.DONE);
         assertThat(v.keyframes()).isNotEmpty();
     }
 
@@ -302,9 +303,9 @@ class ClassifyEndToEndTest {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         ImageIO.write(Images.toImage(picture), "png", png);
         var still = classifier.images().classify(png.toByteArray());
-        assertThat(still.status()).isEqualTo("done");
+        assertThat(still.status()).isEqualTo(VerdictStatus.DONE);
         for (String label : k.scores().keySet()) {
-            assertThat(still.scores().get(label)).as(label).isCloseTo(k.scores().get(label), within(0.05));
+            assertThat(still.judgement().scores().get(label)).as(label).isCloseTo(k.scores().get(label), within(0.05));
         }
     }
 }

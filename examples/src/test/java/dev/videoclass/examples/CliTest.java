@@ -2,7 +2,7 @@ package dev.videoclass.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videoclass.Frame;
-import dev.videoclass.VerdictJson;
+import dev.videoclass.json.VerdictJson;
 import dev.videoclass.ffmpeg.testing.TestVideos;
 import dev.videoclass.image.Images;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +29,7 @@ class CliTest {
 
     record Run(int exit, String out, String err) {
         JsonNode json() throws IOException {
-            return VerdictJson.mapper().readTree(out);
+            return VerdictJson.reader().readTree(out);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.videoclass.examples;
 
+import dev.videoclass.VerdictStatus;
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Limits;
 import dev.videoclass.Verdict;
@@ -68,13 +69,13 @@ class CorruptInputTest {
             long t0 = System.nanoTime();
             Verdict v = classifier.classify(VideoInput.of(mutant));
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(v.status()).as("mutant %d", i).isIn(Verdict.DONE, Verdict.FAILED);
+            assertThat(v.status()).as("mutant %d", i).isIn(VerdictStatus.DONE, VerdictStatus.FAILED);
             if (v.isDone()) {
                 done++;
                 assertThat(v.keyframes()).isNotEmpty();
                 assertThat(v.isExplicit()).isNotNull();
             } else {
-                assertThat(v.error().code()).as("mutant %d: %s", i, v.error().message()).isIn(CODES)
+                assertThat(v.error().code().code()).as("mutant %d: %s", i, v.error().message()).isIn(CODES)
                         .isNotEqualTo(ErrorCode.INTERNAL.code());
                 assertThat(v.error().message()).doesNotContain("\n");
             }

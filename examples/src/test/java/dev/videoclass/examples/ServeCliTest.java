@@ -1,6 +1,6 @@
 package dev.videoclass.examples;
 
-import dev.videoclass.VerdictJson;
+import dev.videoclass.json.VerdictJson;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -25,7 +25,7 @@ class ServeCliTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String url = VerdictJson.mapper().readTree(out.readLine()).get("listening").asText();
+            String url = VerdictJson.reader().readTree(out.readLine()).get("listening").asText();
             assertThat(url).startsWith("http://127.0.0.1:");
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString());

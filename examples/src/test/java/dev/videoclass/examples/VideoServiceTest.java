@@ -2,7 +2,7 @@ package dev.videoclass.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videoclass.Verdict;
-import dev.videoclass.VerdictJson;
+import dev.videoclass.json.VerdictJson;
 import dev.videoclass.VideoClassifier;
 import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.ffmpeg.testing.TestVideos;
@@ -69,7 +69,7 @@ class VideoServiceTest {
     }
 
     static JsonNode json(HttpResponse<String> r) throws Exception {
-        return VerdictJson.mapper().readTree(r.body());
+        return VerdictJson.reader().readTree(r.body());
     }
 
     static JsonNode awaitJob(String id) throws Exception {
@@ -97,7 +97,7 @@ class VideoServiceTest {
         assertThat(done.get("status").asText()).isEqualTo("done");
         assertThat(done.get("progress").get("stage").asText()).isEqualTo("done");
         Verdict expected = reference.classify(dev.videoclass.VideoInput.of(video));
-        assertThat(stable(done.get("verdict"))).isEqualTo(stable(VerdictJson.mapper().readTree(VerdictJson.toJson(expected))));
+        assertThat(stable(done.get("verdict"))).isEqualTo(stable(VerdictJson.reader().readTree(VerdictJson.toJson(expected))));
         assertThat(get("/jobs/no-such-job").statusCode()).isEqualTo(404);
     }
 

@@ -3,6 +3,7 @@ package dev.videoclass.aggregate;
 import dev.videoclass.AggregateVerdict;
 import dev.videoclass.Aggregator;
 import dev.videoclass.Evidence;
+import dev.videoclass.Judgement;
 import dev.videoclass.KeyframeVerdict;
 import dev.videoclass.rubric.LabelRole;
 import dev.videoclass.rubric.Rubric;
@@ -95,7 +96,7 @@ public final class Aggregators {
                     ? strongest(keyframes, KeyframeVerdict::explicitScore, rubric.explicitThreshold())
                     : List.of();
             double quality = Arrays.stream(column(keyframes, KeyframeVerdict::qualityScore)).average().orElse(0.5);
-            return new AggregateVerdict(scores, explicitScore, explicit, quality, tags,
+            return new AggregateVerdict(new Judgement(scores, explicitScore, explicit, quality, tags),
                     new Evidence(explicitEvidence, tagEvidence));
         }
 

@@ -1,6 +1,5 @@
 package dev.videoclass.jobs;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
@@ -22,7 +21,6 @@ public enum JobStatus {
     CANCELLED;
 
     /** The lower-case wire name, e.g. {@code "running"}. */
-    @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -3,7 +3,7 @@ package dev.videoclass.jobs;
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Progress;
 import dev.videoclass.Verdict;
-import dev.videoclass.VideoClassifier;
+import dev.videoclass.Classifier;
 import dev.videoclass.VideoInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs video classifications as asynchronous {@link Job}s on a fixed pool of worker threads with a
- * bounded queue: the "submit" half of embedding in a service ({@link VideoClassifier#classify} stays
+ * bounded queue: the "submit" half of embedding in a service ({@link Classifier#classify} stays
  * the synchronous call).
  *
  * <pre>{@code
@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  *
  * <p><b>Contract.</b> {@link #submit} never blocks and never queues without bound: when
  * {@link Builder#queueCapacity} jobs are already waiting it throws {@link RejectedJobException}
- * ({@code "queue full: N jobs waiting"}). Each job runs {@link VideoClassifier#classify(VideoInput,
+ * ({@code "queue full: N jobs waiting"}). Each job runs {@link Classifier#classify(VideoInput,
  * BooleanSupplier, dev.videoclass.ProgressListener)} on a worker with a cancellation flag that is
  * raised by {@link Job#cancel()}, by {@link #close()}, or when the job has run longer than
  * {@link Builder#jobTimeout} (it then ends {@link JobStatus#FAILED} with {@link ErrorCode#TIMEOUT}).
@@ -67,7 +67,7 @@ public final class VideoJobs implements AutoCloseable {
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger POOLS = new AtomicInteger();
 
-    private final VideoClassifier classifier;
+    private final Classifier classifier;
     private final boolean ownsClassifier;
     private final int workers;
     private final int queueCapacity;
@@ -123,7 +123,7 @@ public final class VideoJobs implements AutoCloseable {
     }
 
     /** A builder for jobs run by {@code classifier}. */
-    public static Builder builder(VideoClassifier classifier) {
+    public static Builder builder(Classifier classifier) {
         return new Builder(classifier);
     }
 
@@ -174,7 +174,7 @@ public final class VideoJobs implements AutoCloseable {
     }
 
     /** The classifier the jobs run on. */
-    public VideoClassifier classifier() {
+    public Classifier classifier() {
         return classifier;
     }
 
@@ -375,14 +375,13 @@ public final class VideoJobs implements AutoCloseable {
     }
 
     private static boolean isCode(Verdict v, ErrorCode code) {
-        return v.error() != null && code.code().equals(v.error().code());
+        return v.error() != null && v.error().code() == code;
     }
 
     /** The same verdict failed with another error (keeps probe facts and timings). */
     private static Verdict withError(Verdict v, ErrorCode code, String message) {
-        return new Verdict(Verdict.FAILED, null, null, null, null, null, null, null, null, v.durationS(), null, null,
-                null, null, null, v.scorer(), v.rubric(), v.video(), v.timingsMs(),
-                new Verdict.ErrorInfo(code.code(), message));
+        return Verdict.failed(code, message).durationS(v.durationS()).scorer(v.scorer()).rubric(v.rubric())
+                .video(v.video()).timings(v.timingsMs()).build();
     }
 
     /**
@@ -392,7 +391,7 @@ public final class VideoJobs implements AutoCloseable {
      * the system clock, 30 s grace on close, and a classifier that is not owned.
      */
     public static final class Builder {
-        private final VideoClassifier classifier;
+        private final Classifier classifier;
         private boolean ownsClassifier;
         private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         private int queueCapacity = 64;
@@ -404,7 +403,7 @@ public final class VideoJobs implements AutoCloseable {
         private JobListener listener;
         private Clock clock = Clock.systemUTC();
 
-        private Builder(VideoClassifier classifier) {
+        private Builder(Classifier classifier) {
             this.classifier = Objects.requireNonNull(classifier, "classifier");
         }
 

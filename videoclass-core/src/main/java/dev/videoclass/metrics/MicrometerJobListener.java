@@ -55,7 +55,7 @@ public final class MicrometerJobListener implements JobListener {
     @Override
     public void onFinished(Job job, Verdict verdict, JobTimings timings) {
         String status = job.status().code();
-        String error = verdict.error() == null ? "none" : verdict.error().code();
+        String error = verdict.error() == null ? "none" : verdict.error().code().code();
         Counter.builder("videoclass.jobs.finished").tag("status", status).tag("error", error).register(registry).increment();
         if (timings != null) {
             Timer.builder("videoclass.jobs.queued").tag("status", status).register(registry)

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import dev.videoclass.Judgement;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -196,12 +198,12 @@ public record Rubric(String id, ScoreMode mode, Double temperature, Double scale
     }
 
     /**
-     * Maps 0–1 label scores (in label order) to a frame verdict: the explicit score is the explicit
+     * Maps 0–1 label scores (in label order) to a judgement: the explicit score is the explicit
      * labels' mass against explicit plus safe mass (or the strongest explicit label when the rubric
      * has no safe label); quality is positive against positive plus negative quality mass; a tag is
      * set when its own score reaches the tag threshold.
      */
-    public FrameVerdict frameVerdict(double[] scores) {
+    public Judgement judgement(double[] scores) {
         if (scores.length != labels.size()) {
             throw new IllegalArgumentException("expected " + labels.size() + " scores, got " + scores.length);
         }
@@ -241,12 +243,12 @@ public record Rubric(String id, ScoreMode mode, Double temperature, Double scale
         }
         double explicitScore = hasSafe ? ratio(explicit, safe) : explicitMax;
         double quality = hasQuality ? ratio(qPos, qNeg) : 0.5;
-        return new FrameVerdict(byId, explicitScore, explicitScore >= explicitThreshold, quality, tags);
+        return new Judgement(byId, explicitScore, explicitScore >= explicitThreshold, quality, tags);
     }
 
-    /** {@link #frameVerdict(double[])} of {@link #normalise(float[])}: raw scores to verdict in one call. */
-    public FrameVerdict judge(float[] raw) {
-        return frameVerdict(normalise(raw));
+    /** {@link #judgement(double[])} of {@link #normalise(float[])}: raw scores to judgement in one call. */
+    public Judgement judge(float[] raw) {
+        return judgement(normalise(raw));
     }
 
     /** Index of a label id, or -1. */

@@ -1,7 +1,8 @@
 package dev.videoclass.store;
 
 import dev.videoclass.Verdict;
-import dev.videoclass.VideoClassifier;
+import dev.videoclass.Classifier;
+import dev.videoclass.VideoInput;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,16 +71,16 @@ public final class Backfill {
         }
     }
 
-    private final VideoClassifier classifier;
+    private final Classifier classifier;
     private final int parallel;
     private final Listener listener;
 
     /**
-     * @param classifier the classifier (shared by the threads; not closed here)
+     * @param classifier the classifier (shared by the threads; borrowed, not closed here)
      * @param parallel   videos classified at once, at least 1
      * @param listener   progress reports, or null
      */
-    public Backfill(VideoClassifier classifier, int parallel, Listener listener) {
+    public Backfill(Classifier classifier, int parallel, Listener listener) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1");
@@ -123,7 +124,7 @@ public final class Backfill {
                         return null; // another content failed to be recorded: stop, as a crash would
                     }
                     try {
-                        Verdict v = classifier.classify(e.getValue().get(0));
+                        Verdict v = classifier.classify(VideoInput.of(e.getValue().get(0)));
                         store.put(VerdictKey.of(e.getKey(), classifier), v,
                                 e.getValue().stream().map(Path::toString).toList());
                         if (!v.isDone()) {

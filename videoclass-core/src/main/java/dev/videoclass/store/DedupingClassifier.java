@@ -1,7 +1,7 @@
 package dev.videoclass.store;
 
 import dev.videoclass.Verdict;
-import dev.videoclass.VideoClassifier;
+import dev.videoclass.Classifier;
 import dev.videoclass.VideoInput;
 
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * with the same new content may both classify it (the store keeps one).
  */
 public final class DedupingClassifier {
-    private final VideoClassifier classifier;
+    private final Classifier classifier;
     private final VerdictStore store;
 
     /**
@@ -29,8 +29,8 @@ public final class DedupingClassifier {
     public record Result(String contentHash, Verdict verdict, boolean reused) {
     }
 
-    /** Neither argument is closed by this class. */
-    public DedupingClassifier(VideoClassifier classifier, VerdictStore store) {
+    /** Borrows both: neither is closed by this class. */
+    public DedupingClassifier(Classifier classifier, VerdictStore store) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.store = Objects.requireNonNull(store, "store");
     }

@@ -2,9 +2,12 @@ package dev.videoclass.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videoclass.Verdict;
-import dev.videoclass.VerdictJson;
+import dev.videoclass.ErrorCode;
+import dev.videoclass.VerdictStatus;
+import dev.videoclass.json.VerdictJson;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -96,7 +99,7 @@ public final class JsonLinesVerdictStore implements VerdictStore {
             return;
         }
         try {
-            JsonNode n = VerdictJson.mapper().readTree(line);
+            JsonNode n = VerdictJson.reader().readTree(line);
             VerdictKey key = new VerdictKey(n.get("content_hash").asText(), n.get("scorer_id").asText(),
                     n.get("rubric_hash").asText());
             JsonNode v = n.get("verdict");
@@ -104,7 +107,8 @@ public final class JsonLinesVerdictStore implements VerdictStore {
             if (!v.path("status").isTextual()) {
                 throw new IOException("no verdict status");
             }
-            if (VerdictStore.worthKeeping(v.get("status").asText(), code.isTextual() ? code.asText() : null)) {
+            if (VerdictStore.worthKeeping(VerdictStatus.fromCode(v.get("status").asText()),
+                    code.isTextual() ? ErrorCode.fromCode(code.asText()) : null)) {
                 index.put(key, new Entry(offset, line.length));
             } else {
                 index.remove(key);
@@ -126,8 +130,8 @@ public final class JsonLinesVerdictStore implements VerdictStore {
                 throw new IOException("verdict store truncated under " + key.contentHash());
             }
         }
-        JsonNode n = VerdictJson.mapper().readTree(buf.array());
-        return Optional.of(VerdictJson.parseVerdict(n.get("verdict").toString()));
+        JsonNode n = VerdictJson.reader().readTree(buf.array());
+        return Optional.of(VerdictJson.parseVerdict(n.get("verdict")));
     }
 
     @Override
@@ -137,8 +141,8 @@ public final class JsonLinesVerdictStore implements VerdictStore {
 
     /** Stores {@code verdict} with the paths that hold its content (written as {@code paths}), or null. */
     public synchronized void put(VerdictKey key, Verdict verdict, List<String> paths) throws IOException {
-        Verdict kept = keepPosters ? verdict : verdict.withPosterJpeg(null);
-        ObjectNode n = VerdictJson.mapper().createObjectNode();
+        Verdict kept = keepPosters ? verdict : verdict.toBuilder().poster(null).build();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("content_hash", key.contentHash());
         n.put("scorer_id", key.scorerId());
         n.put("rubric_hash", key.rubricHash());
@@ -146,8 +150,8 @@ public final class JsonLinesVerdictStore implements VerdictStore {
             ArrayNode ps = n.putArray("paths");
             paths.forEach(ps::add);
         }
-        n.set("verdict", VerdictJson.mapper().readTree(VerdictJson.toJson(kept)));
-        byte[] line = VerdictJson.mapper().writeValueAsBytes(n);
+        n.set("verdict", VerdictJson.toTree(kept));
+        byte[] line = VerdictJson.writer().writeValueAsBytes(n);
         long offset = end;
         write(line);
         write(new byte[] {'\n'});

@@ -1,7 +1,7 @@
 package dev.videoclass.store;
 
 import dev.videoclass.Verdict;
-import dev.videoclass.VideoClassifier;
+import dev.videoclass.Classifier;
 
 import java.util.Objects;
 
@@ -22,8 +22,8 @@ public record VerdictKey(String contentHash, String scorerId, String rubricHash)
     }
 
     /** The key {@code contentHash} has under {@code classifier}'s scorer and bound rubric. */
-    public static VerdictKey of(String contentHash, VideoClassifier classifier) {
-        return new VerdictKey(contentHash, classifier.images().scorerInfo().id(), classifier.images().rubricInfo().hash());
+    public static VerdictKey of(String contentHash, Classifier classifier) {
+        return new VerdictKey(contentHash, classifier.scorerInfo().id(), classifier.rubricInfo().hash());
     }
 
     /** The key of {@code verdict} for {@code contentHash}: its scorer id and rubric hash. */

@@ -33,36 +33,36 @@ class AggregatorsTest {
         for (int i = 0; i < raw.length; i++) {
             f[i] = (float) raw[i];
         }
-        return KeyframeVerdict.of(t, RUBRIC.judge(f));
+        return new KeyframeVerdict(t, RUBRIC.judge(f));
     }
 
     @Test
     void maxIsExplicitWhenAnyKeyframeIsAndListsTheStrongestFirst() {
         AggregateVerdict v = Aggregators.max().aggregate(keyframes(), RUBRIC);
-        assertThat(v.isExplicit()).isTrue();
+        assertThat(v.judgement().isExplicit()).isTrue();
         assertThat(v.evidence().explicit()).containsExactly(1.0, 3.0);
-        assertThat(v.sceneTags()).containsExactly("beach");
+        assertThat(v.judgement().tags()).containsExactly("beach");
         assertThat(v.evidence().tags().get("beach")).containsExactly(2.0);
-        assertThat(v.scores().get("beach")).isCloseTo(0.9, within(1e-6));
+        assertThat(v.judgement().scores().get("beach")).isCloseTo(0.9, within(1e-6));
     }
 
     @Test
     void meanAndTopKMeanReduceEveryLabel() {
         AggregateVerdict mean = Aggregators.mean().aggregate(keyframes(), RUBRIC);
-        assertThat(mean.scores().get("beach")).isCloseTo((0.2 + 0.9 + 0.1) / 3, within(1e-6));
-        assertThat(mean.sceneTags()).isEmpty();
+        assertThat(mean.judgement().scores().get("beach")).isCloseTo((0.2 + 0.9 + 0.1) / 3, within(1e-6));
+        assertThat(mean.judgement().tags()).isEmpty();
         AggregateVerdict top2 = Aggregators.topKMean(2).aggregate(keyframes(), RUBRIC);
-        assertThat(top2.scores().get("nsfw")).isCloseTo((0.9 + 0.8) / 2, within(1e-6));
-        assertThat(top2.isExplicit()).isTrue();
-        assertThat(Aggregators.topKMean(1).aggregate(keyframes(), RUBRIC).scores())
-                .isEqualTo(Aggregators.max().aggregate(keyframes(), RUBRIC).scores());
+        assertThat(top2.judgement().scores().get("nsfw")).isCloseTo((0.9 + 0.8) / 2, within(1e-6));
+        assertThat(top2.judgement().isExplicit()).isTrue();
+        assertThat(Aggregators.topKMean(1).aggregate(keyframes(), RUBRIC).judgement().scores())
+                .isEqualTo(Aggregators.max().aggregate(keyframes(), RUBRIC).judgement().scores());
     }
 
     @Test
     void qualityIsTheMeanOfTheKeyframesWhateverTheAggregator() {
         double expected = keyframes().stream().mapToDouble(KeyframeVerdict::qualityScore).average().orElseThrow();
         for (var a : List.of(Aggregators.max(), Aggregators.mean(), Aggregators.topKMean(2))) {
-            assertThat(a.aggregate(keyframes(), RUBRIC).qualityScore()).isCloseTo(expected, within(1e-9));
+            assertThat(a.aggregate(keyframes(), RUBRIC).judgement().qualityScore()).isCloseTo(expected, within(1e-9));
         }
     }
 

@@ -3,7 +3,7 @@ package dev.videoclass.heuristic;
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
 import dev.videoclass.VideoException;
-import dev.videoclass.rubric.FrameVerdict;
+import dev.videoclass.Judgement;
 import dev.videoclass.rubric.LabelRole;
 import dev.videoclass.rubric.Rubric;
 import dev.videoclass.rubric.RubricLabel;
@@ -87,7 +87,7 @@ class HeuristicScorerTest {
         return scorer.score(List.of(scorer.prepare(f)), r)[0][0];
     }
 
-    private FrameVerdict verdict(Frame f) throws VideoException {
+    private Judgement verdict(Frame f) throws VideoException {
         Rubric r = scorer.defaultRubric();
         return r.judge(scorer.score(List.of(scorer.prepare(f)), r)[0]);
     }
@@ -111,7 +111,7 @@ class HeuristicScorerTest {
             int v = 6 + rnd.nextInt(8);
             return new int[] {v, v, v};
         });
-        FrameVerdict v = verdict(black);
+        Judgement v = verdict(black);
         assertThat(v.tags()).contains("dark").doesNotContain("bright");
         assertThat(v.qualityScore()).isLessThan(0.3);
         assertThat(verdict(checkerboard()).tags()).doesNotContain("dark", "bright");

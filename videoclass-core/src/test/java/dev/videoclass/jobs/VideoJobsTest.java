@@ -1,5 +1,6 @@
 package dev.videoclass.jobs;
 
+import dev.videoclass.VerdictStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videoclass.ColourScorer;
@@ -9,7 +10,7 @@ import dev.videoclass.FakeVideo;
 import dev.videoclass.FrameSource;
 import dev.videoclass.Progress;
 import dev.videoclass.Verdict;
-import dev.videoclass.VerdictJson;
+import dev.videoclass.json.VerdictJson;
 import dev.videoclass.VideoClassifier;
 import dev.videoclass.VideoDecoder;
 import dev.videoclass.VideoException;
@@ -75,7 +76,7 @@ class VideoJobsTest {
     }
 
     private static JsonNode withoutTimings(Verdict v) throws Exception {
-        ObjectNode json = (ObjectNode) VerdictJson.mapper().readTree(VerdictJson.toJson(v));
+        ObjectNode json = (ObjectNode) VerdictJson.reader().readTree(VerdictJson.toJson(v));
         json.remove("timings_ms");
         return json;
     }
@@ -158,8 +159,8 @@ class VideoJobsTest {
         assertThat(queued.status()).isEqualTo(JobStatus.CANCELLED);
         Verdict v = queued.verdict().getNow(null); // completed by cancel() itself
         assertThat(v).isNotNull();
-        assertThat(v.status()).isEqualTo(Verdict.FAILED);
-        assertThat(v.error().code()).isEqualTo(ErrorCode.CANCELLED.code());
+        assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
+        assertThat(v.error().code()).isEqualTo(ErrorCode.CANCELLED);
         assertThat(queued.startedAt()).isEmpty();
         assertThat(queued.timings()).hasValueSatisfying(t -> assertThat(t.runMs()).isZero());
         assertThat(queued.cancel()).isFalse(); // already ended
@@ -182,8 +183,8 @@ class VideoJobsTest {
         assertThat(job.cancel()).isTrue();
         Verdict v = await(job);
         assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(v.status()).isEqualTo(Verdict.FAILED);
-        assertThat(v.error().code()).isEqualTo("cancelled");
+        assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
+        assertThat(v.error().code()).isEqualTo(ErrorCode.CANCELLED);
         assertThat(gate.cancelSeen).hasValue(1);
         assertThat(gate.closed).hasValue(1); // the source was released
         assertThat(job.progress().stage()).isEqualTo(Progress.Stage.DONE);
@@ -203,7 +204,7 @@ class VideoJobsTest {
         Job job = jobs.submit(ANY);
         Verdict v = await(job);
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(v.error().code()).isEqualTo(ErrorCode.TIMEOUT.code());
+        assertThat(v.error().code()).isEqualTo(ErrorCode.TIMEOUT);
         assertThat(v.error().message()).contains("150 ms");
         assertThat(v.video()).isNotNull(); // what the probe found is kept
         assertThat(gate.cancelSeen).hasValue(1);
@@ -226,7 +227,7 @@ class VideoJobsTest {
         Verdict v = f.get(10, TimeUnit.SECONDS);
         assertThat(f).isCompletedWithValue(v);
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(v.error().code()).isEqualTo("unsupported_format");
+        assertThat(v.error().code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
     }
 
     @Test
@@ -370,8 +371,8 @@ class VideoJobsTest {
         Job q1 = jobs.submit(ANY);
         Job q2 = jobs.submit(ANY);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(jobs::close);
-        assertThat(await(q1).error().code()).isEqualTo("cancelled");
-        assertThat(await(q2).error().code()).isEqualTo("cancelled");
+        assertThat(await(q1).error().code()).isEqualTo(ErrorCode.CANCELLED);
+        assertThat(await(q2).error().code()).isEqualTo(ErrorCode.CANCELLED);
         assertThat(q1.status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(jobs.isClosed()).isTrue();
         assertThatThrownBy(() -> jobs.submit(ANY)).isInstanceOf(RejectedJobException.class)
@@ -402,7 +403,7 @@ class VideoJobsTest {
         jobs.close();
         for (Job j : List.of(a, b)) {
             assertThat(j.status()).isEqualTo(JobStatus.CANCELLED);
-            assertThat(await(j).error().code()).isEqualTo("cancelled");
+            assertThat(await(j).error().code()).isEqualTo(ErrorCode.CANCELLED);
         }
         assertThat(gate.cancelSeen).hasValue(2);
         assertThat(gate.closed).hasValue(2);

@@ -1,5 +1,6 @@
 package dev.videoclass.rubric;
 
+import dev.videoclass.Judgement;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +52,7 @@ class RubricTest {
         for (int i = 0; i < raw.length; i++) {
             assertThat(p[i]).isCloseTo(Math.exp(100.0 * raw[i]) / z, offset(1e-9));
         }
-        FrameVerdict v = r.frameVerdict(p);
+        Judgement v = r.judgement(p);
         // explicit against safe: e^30 / (e^30 + e^28)
         assertThat(v.explicitScore()).isCloseTo(1 / (1 + Math.exp(-2)), offset(1e-6));
         assertThat(v.isExplicit()).isTrue();
@@ -66,7 +67,7 @@ class RubricTest {
         double[] p = r.normalise(new float[]{0.2f, 0.1f, 0.3f, 0f, 0.25f, -0.1f});
         assertThat(p[0]).isCloseTo(1 / (1 + Math.exp(-(10 * 0.2 - 2))), offset(1e-6));
         assertThat(p[4]).isCloseTo(1 / (1 + Math.exp(-(10 * 0.25 - 2))), offset(1e-6));
-        FrameVerdict v = r.frameVerdict(p);
+        Judgement v = r.judgement(p);
         assertThat(v.tags()).containsExactly("beach");
     }
 
@@ -75,7 +76,7 @@ class RubricTest {
         Rubric r = Rubric.parse(DESIGN_EXAMPLE.replace("contrastive", "direct"));
         double[] p = r.normalise(new float[]{1.5f, -0.5f, 0.9f, 0.1f, 0.4f, 0.2f});
         assertThat(p).containsExactly(1.0, 0.0, 0.9f, 0.1f, 0.4f, 0.2f);
-        FrameVerdict v = r.frameVerdict(p);
+        Judgement v = r.judgement(p);
         assertThat(v.isExplicit()).isTrue();
         assertThat(v.qualityScore()).isCloseTo(0.9, offset(1e-6));
         assertThat(v.tags()).containsExactly("beach");

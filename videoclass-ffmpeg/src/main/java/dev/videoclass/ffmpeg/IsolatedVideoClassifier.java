@@ -1,72 +1,69 @@
 package dev.videoclass.ffmpeg;
 
+import dev.videoclass.Classifier;
+import dev.videoclass.ClassifierSettings;
 import dev.videoclass.ErrorCode;
-import dev.videoclass.FrameScorer;
-import dev.videoclass.Limits;
-import dev.videoclass.SamplingPolicy;
+import dev.videoclass.Progress;
+import dev.videoclass.ProgressListener;
+import dev.videoclass.ScorerFactories;
 import dev.videoclass.Verdict;
-import dev.videoclass.VerdictJson;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInput;
-import dev.videoclass.rubric.Rubric;
+import dev.videoclass.ffmpeg.internal.IsolatedWorker;
+import dev.videoclass.ffmpeg.internal.WorkerProcess;
+import dev.videoclass.internal.InputFiles;
+import dev.videoclass.json.SettingsJson;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Classifies videos in worker processes, so that a crash inside the native decoder — however
  * unlikely on FFmpeg, which is fuzzed continuously — costs one failed verdict instead of the
  * caller's JVM. Each worker is a child JVM on the same class path that runs a
- * {@link dev.videoclass.VideoClassifier} with the FFmpeg decoder and the built-in scorer; it handles
- * one video at a time. A worker that dies or overruns the decode timeout (plus a grace period) is
- * killed, the video gets a failed verdict with {@link ErrorCode#INTERNAL} or {@link ErrorCode#TIMEOUT},
- * and a fresh worker takes its place.
+ * {@link dev.videoclass.VideoClassifier} with the FFmpeg decoder, these {@link ClassifierSettings}
+ * and the built-in scorer or the one a {@linkplain Builder#scorerFactory scorer factory} makes; it
+ * handles one video at a time. A worker that dies or overruns the decode timeout (plus a grace
+ * period) is killed, the video gets a failed verdict with {@link ErrorCode#INTERNAL} or
+ * {@link ErrorCode#TIMEOUT}, and a fresh worker takes its place. Cancelling a classification stops
+ * its worker.
  *
  * <p>Costs: a JVM start (~0.5 s) per worker, once; uploads given as bytes or streams are written
  * to a temporary file for the worker to read. Thread safe: up to {@code workers} classifications
- * run at once, further callers wait. {@link #close()} ends every worker.
+ * run at once, further callers wait. The classifier owns its workers: {@link #close()} ends them.
  */
-public final class IsolatedVideoClassifier implements AutoCloseable {
+public final class IsolatedVideoClassifier implements Classifier {
     private static final long GRACE_MS = 5_000;
+    private static final long POLL_MS = 50;
 
-    private final WorkerSettings settings;
-    private final Limits limits;
-    private final List<String> command;
-    private final BlockingQueue<Worker> idle;
-    private final List<Worker> all = new ArrayList<>();
+    private final ClassifierSettings settings;
+    private final BlockingQueue<WorkerProcess> idle;
+    private final List<WorkerProcess> all;
     private volatile boolean closed;
+    private volatile Verdict.ScorerInfo scorerInfo;
+    private volatile Verdict.RubricInfo rubricInfo;
 
     private IsolatedVideoClassifier(Builder b) {
-        this.limits = b.limits;
-        this.settings = WorkerSettings.of(b.policy, b.limits, b.rubric == null ? null : b.rubric.toJson(),
-                b.aggregator, b.posterMaxSide, b.scorerFactory);
+        this.settings = b.settings();
+        String settingsLine = SettingsJson.toJson(settings); // rejects what a worker could not rebuild
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(b.jvmOptions);
         cmd.add("-cp");
         cmd.add(b.classPath);
-        cmd.add(b.workerMainClass);
-        this.command = List.copyOf(cmd);
+        cmd.add(IsolatedWorker.class.getName());
+        this.all = new ArrayList<>(b.workers);
         this.idle = new ArrayBlockingQueue<>(b.workers);
         for (int i = 0; i < b.workers; i++) {
-            idle.add(new Worker(null)); // started on first use
+            WorkerProcess w = new WorkerProcess(cmd, settingsLine, b.scorerFactory); // started on first use
+            all.add(w);
+            idle.add(w);
         }
     }
 
@@ -74,229 +71,149 @@ public final class IsolatedVideoClassifier implements AutoCloseable {
         return new Builder();
     }
 
+    @Override
+    public ClassifierSettings settings() {
+        return settings;
+    }
+
     /** Classifies a video in a worker process. Never throws for bad input or a dying worker. */
-    public Verdict classify(VideoInput input) {
+    @Override
+    public Verdict classify(VideoInput input, BooleanSupplier cancelled, ProgressListener progress) {
         Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(cancelled, "cancelled");
+        Objects.requireNonNull(progress, "progress");
         long t0 = System.nanoTime();
-        Path spooled = null;
-        Worker w = null;
-        try {
-            if (closed) {
-                throw new VideoException(ErrorCode.CANCELLED, "the classifier is closed");
-            }
-            Path path;
-            if (input instanceof VideoInput.FileInput f) {
-                path = f.path().toAbsolutePath();
-            } else if (input instanceof VideoInput.BytesInput bytes) {
-                path = spooled = spool(new java.io.ByteArrayInputStream(bytes.bytes()));
-            } else {
-                path = spooled = spool(((VideoInput.StreamInput) input).stream());
-            }
-            w = idle.take();
-            return w.classify(path, t0);
-        } catch (VideoException e) {
-            return failed(e, t0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(new VideoException(ErrorCode.CANCELLED, "interrupted while waiting for a worker"), t0);
-        } finally {
-            if (w != null) {
+        long timeoutMs = settings.limits().decodeTimeout().toMillis();
+        Progress.Stage[] last = {null};
+        ProgressListener tracking = p -> {
+            last[0] = p.stage();
+            progress.onProgress(p);
+        };
+        try (InputFiles.Local file = InputFiles.toFile(input, null, settings.limits().maxBytes(),
+                () -> closed || cancelled.getAsBoolean(), t0 + TimeUnit.MILLISECONDS.toNanos(timeoutMs))) {
+            WorkerProcess w = take(cancelled);
+            try {
+                return w.classify(file.path().toAbsolutePath(), () -> closed || cancelled.getAsBoolean(), tracking,
+                        timeoutMs + GRACE_MS);
+            } finally {
                 idle.add(w);
             }
-            if (spooled != null) {
-                try {
-                    Files.deleteIfExists(spooled);
-                } catch (IOException ignored) {
-                    // a temp file left behind is removed by the OS's temp cleaning
-                }
-            }
-        }
-    }
-
-    /** Writes an upload to a temporary file for a worker, within the size limit (and the decode timeout). */
-    private Path spool(InputStream in) throws VideoException {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("videoclass-isolated-", ".upload");
-            FfmpegVideoDecoder.spool(in, tmp, limits.maxBytes(), () -> closed,
-                    System.nanoTime() + limits.decodeTimeout().toNanos());
-            Path done = tmp;
-            tmp = null;
-            return done;
-        } catch (IOException e) {
-            throw new VideoException(ErrorCode.INTERNAL, "cannot spool the upload: " + e.getMessage(), e);
+        } catch (VideoException e) {
+            return failed(e, t0);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
+            if (last[0] != Progress.Stage.DONE) {
+                safely(progress, new Progress(Progress.Stage.DONE, 0, 0, 0));
             }
         }
     }
 
-    private static Verdict failed(VideoException e, long t0) {
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        return Verdict.failed(e, null, null, null, new Verdict.Timings(0, 0, 0, ms));
-    }
-
-    /** Ends every worker process. */
-    @Override
-    public void close() {
-        closed = true;
-        synchronized (all) {
-            for (Worker w : all) {
-                w.stop();
-            }
-            all.clear();
-        }
-    }
-
-    /** One worker process, used by one caller at a time (it is taken from the idle queue). */
-    private final class Worker {
-        private Process process;
-        private BufferedWriter requests;
-        private BufferedReader verdicts;
-
-        Worker(Process p) {
-            this.process = p;
-        }
-
-        Verdict classify(Path video, long t0) throws VideoException {
-            ensureStarted();
-            String line;
-            try {
-                requests.write(video.toString());
-                requests.newLine();
-                requests.flush();
-                BufferedReader reader = verdicts;
-                CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        String l;
-                        while ((l = reader.readLine()) != null) {
-                            if (l.startsWith(IsolatedWorker.VERDICT_PREFIX)) {
-                                return l.substring(IsolatedWorker.VERDICT_PREFIX.length());
-                            }
-                        }
-                        return null; // the worker's output ended: it died
-                    } catch (IOException e) {
-                        return null;
-                    }
-                });
-                line = answer.get(limits.decodeTimeout().toMillis() + GRACE_MS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                stop();
-                throw new VideoException(ErrorCode.TIMEOUT, "the worker process did not answer within "
-                        + (limits.decodeTimeout().toMillis() + GRACE_MS) + " ms and was stopped");
-            } catch (IOException | ExecutionException e) {
-                line = null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop();
-                throw new VideoException(ErrorCode.CANCELLED, "interrupted while the worker was classifying");
-            }
-            if (line == null) {
-                String how = describeExit();
-                stop();
-                throw new VideoException(ErrorCode.INTERNAL, "the worker process died while classifying (" + how
-                        + "); the video may crash the decoder");
-            }
-            try {
-                return VerdictJson.parseVerdict(line);
-            } catch (IllegalArgumentException e) {
-                stop();
-                throw new VideoException(ErrorCode.INTERNAL, "the worker process answered garbage: " + e.getMessage());
-            }
-        }
-
-        private void ensureStarted() throws VideoException {
-            if (process != null && process.isAlive()) {
-                return;
-            }
-            try {
-                process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-                verdicts = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                requests.write(VerdictJson.toJson(settings));
-                requests.newLine();
-                requests.flush();
-                synchronized (all) {
-                    all.add(this);
-                }
-            } catch (IOException e) {
-                throw new VideoException(ErrorCode.INTERNAL, "cannot start a worker process: " + e.getMessage(), e);
-            }
-        }
-
-        private String describeExit() {
-            try {
-                if (process.waitFor(2, TimeUnit.SECONDS)) {
-                    int code = process.exitValue();
-                    return code > 128 ? "exit code " + code + ", signal " + (code - 128) : "exit code " + code;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return "no exit code";
-        }
-
-        void stop() {
-            Process p = process;
-            if (p != null) {
-                p.destroyForcibly();
-            }
-            process = null;
-        }
-    }
-
-    /** The scorer factory class named {@code className}, checked to be a {@code Supplier} with a no-argument constructor. */
-    static Class<? extends Supplier<?>> factoryClass(String className) {
+    /** An idle worker; waits while all are busy. */
+    private WorkerProcess take(BooleanSupplier cancelled) throws VideoException {
         try {
-            Class<?> c = Class.forName(className);
-            if (!Supplier.class.isAssignableFrom(c)) {
-                throw new IllegalArgumentException(className + " is not a Supplier<FrameScorer>");
+            while (true) {
+                if (closed) {
+                    throw new VideoException(ErrorCode.CANCELLED, "the classifier is closed");
+                }
+                if (cancelled.getAsBoolean()) {
+                    throw new VideoException(ErrorCode.CANCELLED, "cancelled while waiting for a worker");
+                }
+                WorkerProcess w = idle.poll(POLL_MS, TimeUnit.MILLISECONDS);
+                if (w != null) {
+                    return w;
+                }
             }
-            c.getConstructor(); // public, no arguments
-            @SuppressWarnings("unchecked")
-            Class<? extends Supplier<?>> factory = (Class<? extends Supplier<?>>) c;
-            return factory;
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("scorer factory class not found: " + className, e);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(className + " needs a public no-argument constructor", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VideoException(ErrorCode.CANCELLED, "interrupted while waiting for a worker");
         }
     }
 
-    /** Instantiates the factory and returns the scorer it makes (in a worker). */
-    static FrameScorer newScorer(String factoryClassName) throws ReflectiveOperationException {
-        Object scorer = factoryClass(factoryClassName).getConstructor().newInstance().get();
-        if (!(scorer instanceof FrameScorer fs)) {
-            throw new IllegalArgumentException(factoryClassName + " made " + scorer + ", not a FrameScorer");
+    private Verdict failed(VideoException e, long t0) {
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        return Verdict.failed(e).scorer(scorerInfo).rubric(rubricInfo).timings(new Verdict.Timings(0, 0, 0, ms))
+                .build();
+    }
+
+    private static void safely(ProgressListener listener, Progress p) {
+        try {
+            listener.onProgress(p);
+        } catch (RuntimeException ignored) {
+            // a listener's failure never changes the verdict
         }
-        return fs;
     }
 
     /**
-     * Configures an {@link IsolatedVideoClassifier}. Defaults: 2 workers, {@link SamplingPolicy#DEFAULTS},
-     * {@link Limits#DEFAULTS}, the built-in scorer's rubric, MAX aggregation, posters up to 1280 px,
-     * this JVM's class path and {@code java}.
+     * {@inheritDoc}
+     *
+     * <p>Known from a worker's first answer: the first call may start a worker and wait for it.
+     *
+     * @throws IllegalStateException when no worker could be started
      */
-    public static final class Builder {
+    @Override
+    public Verdict.ScorerInfo scorerInfo() {
+        handshake();
+        return scorerInfo;
+    }
+
+    /** {@inheritDoc} Known from a worker's first answer, as {@link #scorerInfo()}. */
+    @Override
+    public Verdict.RubricInfo rubricInfo() {
+        handshake();
+        return rubricInfo;
+    }
+
+    private void handshake() {
+        if (scorerInfo != null) {
+            return;
+        }
+        synchronized (this) {
+            if (scorerInfo != null) {
+                return;
+            }
+            try {
+                WorkerProcess w = take(() -> false);
+                try {
+                    long timeoutMs = settings.limits().decodeTimeout().toMillis() + GRACE_MS;
+                    rubricInfo = w.rubricInfo(timeoutMs);
+                    scorerInfo = w.scorerInfo(timeoutMs);
+                } finally {
+                    idle.add(w);
+                }
+            } catch (VideoException e) {
+                throw new IllegalStateException("no worker process answered: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Ends every worker process; classifications under way end {@link ErrorCode#CANCELLED}. */
+    @Override
+    public void close() {
+        closed = true;
+        for (WorkerProcess w : all) {
+            w.stop();
+        }
+    }
+
+    /**
+     * Configures an {@link IsolatedVideoClassifier}: the workers here, the classification settings
+     * through the shared {@link ClassifierSettings.Builder} setters (only the built-in aggregators
+     * can be sent to a worker). Defaults: 2 workers, the built-in scorer,
+     * {@link ClassifierSettings#DEFAULTS}, this JVM's class path and {@code java}.
+     */
+    public static final class Builder extends ClassifierSettings.Builder<Builder> {
         private int workers = 2;
-        private SamplingPolicy policy = SamplingPolicy.DEFAULTS;
-        private Limits limits = Limits.DEFAULTS;
-        private Rubric rubric;
         private String scorerFactory;
-        private String aggregator = "max";
-        private int posterMaxSide = 1280;
         private String classPath = System.getProperty("java.class.path");
-        private String workerMainClass = IsolatedWorker.class.getName();
         // VM messages (a crash banner among them) must not reach standard output, the protocol stream
         private final List<String> jvmOptions = new ArrayList<>(List.of("-XX:+DisplayVMOutputToStderr",
                 "-XX:+UseSerialGC"));
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /** How many videos may be classified at once (one process each). */
@@ -308,45 +225,17 @@ public final class IsolatedVideoClassifier implements AutoCloseable {
             return this;
         }
 
-        public Builder policy(SamplingPolicy p) {
-            this.policy = Objects.requireNonNull(p);
-            return this;
-        }
-
-        public Builder limits(Limits l) {
-            this.limits = Objects.requireNonNull(l);
-            return this;
-        }
-
         /**
          * The scorer the workers use: the name of a class with a public no-argument constructor that
-         * implements {@code Supplier<FrameScorer>} (e.g. one that opens an ONNX model directory); it
-         * must be on the workers' class path. Default: the built-in scorer. Checked here, called in
-         * each worker.
+         * implements {@code Supplier<FrameScorer>} ({@link ScorerFactories}); it must be on the
+         * workers' class path. Default: the built-in scorer. Checked here, called once in each
+         * worker; a factory that fails there gives {@link ErrorCode#SCORER_FAILED} verdicts.
          *
          * @throws IllegalArgumentException when the class is missing or is not such a factory
          */
         public Builder scorerFactory(String className) {
-            factoryClass(className); // checked in this JVM, instantiated in the workers
+            ScorerFactories.check(className, null); // checked in this JVM, instantiated in the workers
             this.scorerFactory = className;
-            return this;
-        }
-
-        /** The rubric (default: the scorer's own). */
-        public Builder rubric(Rubric r) {
-            this.rubric = r;
-            return this;
-        }
-
-        /** {@code max}, {@code mean} or {@code topK-mean}. */
-        public Builder aggregator(String name) {
-            dev.videoclass.aggregate.Aggregators.parse(name); // validate now, not in the worker
-            this.aggregator = name;
-            return this;
-        }
-
-        public Builder posterMaxSide(int px) {
-            this.posterMaxSide = px;
             return this;
         }
 
@@ -362,12 +251,9 @@ public final class IsolatedVideoClassifier implements AutoCloseable {
             return this;
         }
 
-        /** The worker's main class (default {@link IsolatedWorker}); for tests. */
-        Builder workerMainClass(String name) {
-            this.workerMainClass = Objects.requireNonNull(name);
-            return this;
-        }
-
+        /**
+         * @throws IllegalArgumentException when the aggregator is not a built-in one
+         */
         public IsolatedVideoClassifier build() {
             return new IsolatedVideoClassifier(this);
         }

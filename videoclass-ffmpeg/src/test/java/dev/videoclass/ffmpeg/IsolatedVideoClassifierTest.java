@@ -1,8 +1,16 @@
 package dev.videoclass.ffmpeg;
 
+import dev.videoclass.ErrorCode;
+import dev.videoclass.Progress;
+import dev.videoclass.ProgressListener;
+import dev.videoclass.jobs.Job;
+import dev.videoclass.jobs.VideoJobs;
+import dev.videoclass.store.DedupingClassifier;
+import dev.videoclass.store.InMemoryVerdictStore;
+import dev.videoclass.VerdictStatus;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videoclass.Verdict;
-import dev.videoclass.VerdictJson;
+import dev.videoclass.json.VerdictJson;
 import dev.videoclass.VideoClassifier;
 import dev.videoclass.VideoInput;
 import dev.videoclass.ffmpeg.testing.TestVideos;
@@ -33,7 +41,8 @@ class IsolatedVideoClassifierTest {
     static void setUp() {
         video = TestVideos.video().size(160, 120).segments(3, 0.8).writeTo(dir.resolve("clip.mp4"));
         isolated = IsolatedVideoClassifier.builder().workers(2)
-                .workerMainClass(CrashingWorker.class.getName())
+                .scorerFactory(WorkerScorerFactories.CrashingOnMarker.class.getName())
+                .jvmOption("-D" + WorkerScorerFactories.CrashingOnMarker.CRASH_MARKER + "=" + dir.resolve("crash-next"))
                 .jvmOption("-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"))
                 .jvmOption("-XX:-CreateCoredumpOnCrash")
                 .build();
@@ -45,7 +54,7 @@ class IsolatedVideoClassifierTest {
     }
 
     private static String stable(Verdict v) throws Exception {
-        ObjectNode json = (ObjectNode) VerdictJson.mapper().readTree(VerdictJson.toJson(v));
+        ObjectNode json = (ObjectNode) VerdictJson.reader().readTree(VerdictJson.toJson(v));
         json.remove("timings_ms");
         return json.toString();
     }
@@ -58,25 +67,25 @@ class IsolatedVideoClassifierTest {
         }
         Verdict fromFile = isolated.classify(VideoInput.of(video));
         Verdict fromBytes = isolated.classify(VideoInput.of(Files.readAllBytes(video)));
-        assertThat(fromFile.status()).isEqualTo("done");
+        assertThat(fromFile.status()).isEqualTo(VerdictStatus.DONE);
         assertThat(stable(fromFile)).isEqualTo(stable(inProcess));
         assertThat(fromFile.posterJpeg()).isEqualTo(inProcess.posterJpeg());
         assertThat(fromBytes.keyframes()).isEqualTo(inProcess.keyframes());
         Verdict junk = isolated.classify(VideoInput.of("no video here".getBytes(StandardCharsets.UTF_8)));
-        assertThat(junk.error().code()).isEqualTo("unsupported_format");
+        assertThat(junk.error().code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
     }
 
     @Test
-    void aNativeCrashInTheDecoderCostsOneFailedVerdictNotTheJvm() throws Exception {
-        Path poison = Files.copy(video, dir.resolve("crash-me.mp4"));
-        Verdict crashed = isolated.classify(VideoInput.of(poison));
-        assertThat(crashed.status()).isEqualTo("failed");
+    void aNativeCrashInAWorkerCostsOneFailedVerdictNotTheJvm() throws Exception {
+        Files.writeString(dir.resolve("crash-next"), "the next video scored crashes its worker");
+        Verdict crashed = isolated.classify(VideoInput.of(video));
+        assertThat(crashed.status()).isEqualTo(VerdictStatus.FAILED);
         assertThat(crashed.isExplicit()).isNull();
-        assertThat(crashed.error().code()).isEqualTo("internal");
+        assertThat(crashed.error().code()).isEqualTo(ErrorCode.INTERNAL);
         assertThat(crashed.error().message()).contains("died").doesNotContain("\n");
         // this JVM is alive, and the next videos are classified by fresh workers
         for (int i = 0; i < 3; i++) {
-            assertThat(isolated.classify(VideoInput.of(video)).status()).isEqualTo("done");
+            assertThat(isolated.classify(VideoInput.of(video)).status()).isEqualTo(VerdictStatus.DONE);
         }
     }
 
@@ -104,14 +113,14 @@ class IsolatedVideoClassifierTest {
         try (IsolatedVideoClassifier renamed = IsolatedVideoClassifier.builder().workers(1)
                 .scorerFactory(WorkerScorerFactories.Renamed.class.getName()).build()) {
             Verdict v = renamed.classify(VideoInput.of(video));
-            assertThat(v.status()).isEqualTo("done");
+            assertThat(v.status()).isEqualTo(VerdictStatus.DONE);
             assertThat(v.scorer().id()).isEqualTo("heuristic-from-factory");
         }
         try (IsolatedVideoClassifier broken = IsolatedVideoClassifier.builder().workers(1)
                 .scorerFactory(WorkerScorerFactories.Broken.class.getName()).build()) {
             for (int i = 0; i < 2; i++) {
                 Verdict v = broken.classify(VideoInput.of(video));
-                assertThat(v.error().code()).isEqualTo("scorer_failed");
+                assertThat(v.error().code()).isEqualTo(ErrorCode.SCORER_FAILED);
                 assertThat(v.error().message()).contains("model file missing");
             }
         }
@@ -119,5 +128,55 @@ class IsolatedVideoClassifierTest {
                 .hasMessageContaining("not found");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> IsolatedVideoClassifier.builder().scorerFactory(String.class.getName()))
                 .hasMessageContaining("Supplier");
+    }
+
+    @Test
+    void runsAsJobsWithProgressAndIsDeduplicatedLikeTheInProcessClassifier() throws Exception {
+        List<Progress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Verdict direct = isolated.classify(VideoInput.of(video), () -> false, seen::add);
+        assertThat(direct.status()).isEqualTo(VerdictStatus.DONE);
+        assertThat(seen).extracting(Progress::stage).contains(Progress.Stage.SAMPLING, Progress.Stage.SCORING)
+                .endsWith(Progress.Stage.DONE);
+        try (VideoJobs jobs = VideoJobs.builder(isolated).workers(1).build()) {
+            Job job = jobs.submit(VideoInput.of(video));
+            assertThat(stable(job.verdict().get())).isEqualTo(stable(direct));
+        }
+        DedupingClassifier dedup = new DedupingClassifier(isolated, new InMemoryVerdictStore(8));
+        assertThat(dedup.classify(video).reused()).isFalse();
+        assertThat(dedup.classify(Files.readAllBytes(video)).reused()).isTrue();
+        assertThat(isolated.scorerInfo().id()).isEqualTo(direct.scorer().id());
+        assertThat(isolated.rubricInfo()).isEqualTo(direct.rubric());
+    }
+
+    @Test
+    void cancellingStopsTheWorkerAndTheNextVideoGetsAFreshOne() {
+        Path longer = TestVideos.video().size(160, 120).segments(30, 2.0).writeTo(dir.resolve("long.mp4"));
+        try (IsolatedVideoClassifier exact = IsolatedVideoClassifier.builder().workers(1)
+                .policy(dev.videoclass.SamplingPolicy.DEFAULTS.withMode(dev.videoclass.SamplerMode.EXACT)).build()) {
+            // cancelled as soon as the worker reports that it decodes
+            java.util.concurrent.atomic.AtomicBoolean decoding = new java.util.concurrent.atomic.AtomicBoolean();
+            Verdict cancelled = exact.classify(VideoInput.of(longer), decoding::get,
+                    p -> decoding.compareAndSet(false, p.framesDecoded() > 0));
+            assertThat(cancelled.error().code()).isEqualTo(ErrorCode.CANCELLED);
+            assertThat(exact.classify(VideoInput.of(video)).status()).isEqualTo(VerdictStatus.DONE);
+        }
+    }
+
+    @Test
+    void aCustomAggregatorCannotTravelToTheWorkers() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IsolatedVideoClassifier.builder()
+                        .aggregator(new dev.videoclass.Aggregator() {
+                            @Override
+                            public String id() {
+                                return "my-own";
+                            }
+
+                            @Override
+                            public dev.videoclass.AggregateVerdict aggregate(List<dev.videoclass.KeyframeVerdict> k,
+                                                                             dev.videoclass.rubric.Rubric r) {
+                                throw new UnsupportedOperationException();
+                            }
+                        }).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("my-own");
     }
 }

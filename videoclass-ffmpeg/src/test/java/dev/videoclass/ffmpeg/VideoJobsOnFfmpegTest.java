@@ -1,5 +1,7 @@
 package dev.videoclass.ffmpeg;
 
+import dev.videoclass.ErrorCode;
+import dev.videoclass.VerdictStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.videoclass.Progress;
@@ -76,14 +78,14 @@ class VideoJobsOnFfmpegTest {
             Verdict v = job.verdict().get(10, TimeUnit.SECONDS);
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
-            assertThat(v.error().code()).isEqualTo("cancelled");
+            assertThat(v.error().code()).isEqualTo(ErrorCode.CANCELLED);
             assertThat(v.error().message()).contains("decoding was cancelled"); // stopped inside the decoder
             assertThat(ms).as("ms from cancel() to the verdict").isLessThan(2000);
             assertThat(job.progress().framesDecoded()).isLessThan(FRAMES);
             assertThat(job.progress().keyframesScored()).isZero();
             // the same classifier still works
             Verdict again = jobs.submit(VideoInput.of(video)).verdict().get(60, TimeUnit.SECONDS);
-            assertThat(again.status()).isEqualTo("done");
+            assertThat(again.status()).isEqualTo(VerdictStatus.DONE);
         }
     }
 
@@ -120,7 +122,7 @@ class VideoJobsOnFfmpegTest {
             for (Job job : submitted) {
                 Verdict v = job.verdict().get(60, TimeUnit.SECONDS);
                 assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
-                assertThat(v.error().code()).isEqualTo("cancelled");
+                assertThat(v.error().code()).isEqualTo(ErrorCode.CANCELLED);
             }
             assertThat(jobs.activeJobs()).isZero();
             assertThat(jobs.waitingJobs()).isZero();
@@ -143,7 +145,7 @@ class VideoJobsOnFfmpegTest {
                     .isLessThan(64L << 20);
         }
         // the classifier the jobs ran on still classifies
-        assertThat(vc.classify(VideoInput.of(upload)).status()).isEqualTo("done");
+        assertThat(vc.classify(VideoInput.of(upload)).status()).isEqualTo(VerdictStatus.DONE);
         vc.close();
     }
 

@@ -48,6 +48,56 @@ final class WorkerScorerFactories {
         }
     }
 
+    /**
+     * The built-in scorer, except that scoring while the file named by the system property
+     * {@value #CRASH_MARKER} exists deletes it and makes the process write to address 0 — a genuine
+     * native crash (SIGSEGV), like a decoder bug would cause.
+     */
+    public static final class CrashingOnMarker implements Supplier<FrameScorer> {
+        static final String CRASH_MARKER = "videoclass.test.crashMarker";
+
+        @Override
+        public FrameScorer get() {
+            HeuristicScorer inner = new HeuristicScorer();
+            return new FrameScorer() {
+                @Override
+                public String id() {
+                    return inner.id();
+                }
+
+                @Override
+                public String executionProvider() {
+                    return inner.executionProvider();
+                }
+
+                @Override
+                public Rubric defaultRubric() {
+                    return inner.defaultRubric();
+                }
+
+                @Override
+                public Frame prepare(Frame frame) {
+                    return inner.prepare(frame);
+                }
+
+                @Override
+                public float[][] score(List<Frame> prepared, Rubric rubric) throws VideoException {
+                    String marker = System.getProperty(CRASH_MARKER);
+                    try {
+                        if (marker != null && java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(marker))) {
+                            java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                            f.setAccessible(true);
+                            ((sun.misc.Unsafe) f.get(null)).putByte(0L, (byte) 1);
+                        }
+                    } catch (java.io.IOException | ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return inner.score(prepared, rubric);
+                }
+            };
+        }
+    }
+
     /** A factory whose model does not load. */
     public static final class Broken implements Supplier<FrameScorer> {
         @Override

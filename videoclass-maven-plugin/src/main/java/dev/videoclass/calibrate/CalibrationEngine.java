@@ -19,7 +19,7 @@ import dev.videoclass.heuristic.HeuristicScorer;
 import dev.videoclass.image.FrameOps;
 import dev.videoclass.image.Images;
 import dev.videoclass.onnx.OnnxScorer;
-import dev.videoclass.rubric.FrameVerdict;
+import dev.videoclass.Judgement;
 import dev.videoclass.rubric.LabelRole;
 import dev.videoclass.rubric.Rubric;
 import dev.videoclass.rubric.RubricLabel;
@@ -80,12 +80,12 @@ public final class CalibrationEngine {
             List<String> breaches = new ArrayList<>();
 
             List<PixelParity> parity = new ArrayList<>();
-            Map<CalibrationSet.Item, FrameVerdict> pictureVerdicts = new LinkedHashMap<>();
+            Map<CalibrationSet.Item, Judgement> pictureVerdicts = new LinkedHashMap<>();
             VideoClassifier videoPath = videoClassifier(scorer, rubric, SamplingPolicy.DEFAULTS);
             for (CalibrationSet.Item item : set.items()) {
                 if (item.isImage()) {
                     Frame picture = evenCrop(Images.decode(Files.readAllBytes(item.file()), Limits.DEFAULTS.maxPixels()));
-                    FrameVerdict still = images.judge(picture);
+                    Judgement still = images.judge(picture);
                     pictureVerdicts.put(item, still);
                     Path png = work.resolve(stem(item) + ".png");
                     ImageIO.write(Images.toImage(picture), "png", png.toFile());
@@ -109,7 +109,7 @@ public final class CalibrationEngine {
         }
     }
 
-    private PixelParity pixelParity(CalibrationSet.Item item, Frame picture, FrameVerdict still, Path png,
+    private PixelParity pixelParity(CalibrationSet.Item item, Frame picture, Judgement still, Path png,
                                     PhoneEncoding encoding, VideoClassifier videoPath, Path work, Rubric rubric,
                                     List<String> breaches) throws IOException {
         Path video = work.resolve(stem(item) + "-" + encoding.id() + encoding.extension());
@@ -151,7 +151,7 @@ public final class CalibrationEngine {
         return new PixelParity(item.name(), encoding.id(), max, worst, deltas, agree);
     }
 
-    private Decisions decisions(CalibrationSet set, Map<CalibrationSet.Item, FrameVerdict> pictures, FrameScorer scorer,
+    private Decisions decisions(CalibrationSet set, Map<CalibrationSet.Item, Judgement> pictures, FrameScorer scorer,
                                 Rubric rubric, List<String> breaches) {
         int defaultMax = SamplingPolicy.DEFAULTS.maxKeyframes();
         List<ItemDecision> perItem = new ArrayList<>();
@@ -162,7 +162,7 @@ public final class CalibrationEngine {
         for (CalibrationSet.Item item : set.items()) {
             ItemDecision d;
             if (item.isImage()) {
-                FrameVerdict v = pictures.get(item);
+                Judgement v = pictures.get(item);
                 d = new ItemDecision(item.name(), "image", item.explicit(), v.isExplicit(), v.explicitScore(), item.tags(),
                         v.tags(), v.scores(), null);
                 if (!item.explicit()) {
@@ -189,7 +189,7 @@ public final class CalibrationEngine {
                     breaches.add("decision: " + item.name() + " could not be classified (" + main.error().code() + ": "
                             + main.error().message() + ")");
                     perItem.add(new ItemDecision(item.name(), "video", item.explicit(), null, 0, item.tags(), List.of(),
-                            Map.of(), main.error().code()));
+                            Map.of(), main.error().code().code()));
                     continue;
                 }
                 if (!item.explicit()) {

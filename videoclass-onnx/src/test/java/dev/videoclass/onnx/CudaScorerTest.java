@@ -2,7 +2,7 @@ package dev.videoclass.onnx;
 
 import dev.videoclass.ImageClassifier;
 import dev.videoclass.onnx.demo.DemoModel;
-import dev.videoclass.rubric.FrameVerdict;
+import dev.videoclass.Judgement;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +28,8 @@ class CudaScorerTest {
             assertThat(gpu.executionProvider()).isEqualTo("cuda");
             assertThat(auto.executionProvider()).as("AUTO prefers CUDA").isEqualTo("cuda");
             for (int colour : new int[] {0xE01818, 0x1820D0, 0x808080}) {
-                FrameVerdict g = new ImageClassifier(gpu, null, null).judge(DemoExpectations.solid(colour, 640, 480));
-                FrameVerdict c = new ImageClassifier(cpu, null, null).judge(DemoExpectations.solid(colour, 640, 480));
+                Judgement g = new ImageClassifier(gpu, null, null).judge(DemoExpectations.solid(colour, 640, 480));
+                Judgement c = new ImageClassifier(cpu, null, null).judge(DemoExpectations.solid(colour, 640, 480));
                 c.scores().forEach((label, s) -> assertThat(g.scores().get(label)).as(label).isCloseTo(s, within(1e-3)));
             }
         }

@@ -6,7 +6,7 @@ import dev.videoclass.ImageClassifier;
 import dev.videoclass.VideoException;
 import dev.videoclass.onnx.demo.DemoModel;
 import dev.videoclass.onnx.graph.OnnxGraphBuilder;
-import dev.videoclass.rubric.FrameVerdict;
+import dev.videoclass.Judgement;
 import dev.videoclass.rubric.LabelRole;
 import dev.videoclass.rubric.Rubric;
 import dev.videoclass.rubric.RubricLabel;
@@ -67,16 +67,16 @@ class OnnxScorerTest {
         assertThat(images.rubric().scale()).isCloseTo(10.0, within(1e-9));
         assertThat(images.rubric().bias()).isEqualTo(DemoModel.LOGIT_BIAS);
         for (int colour : new int[] {RED, BLUE, GREY}) {
-            FrameVerdict v = images.judge(solid(colour, 640, 360));
+            Judgement v = images.judge(solid(colour, 640, 360));
             for (RubricLabel label : images.rubric().labels()) {
                 double expected = sigmoid(10 * cosine(colour, label.text()) + DemoModel.LOGIT_BIAS);
                 assertThat(v.scores().get(label.id())).as("%06X %s", colour, label.id()).isCloseTo(expected, within(1e-4));
             }
         }
-        FrameVerdict red = images.judge(solid(RED, 320, 240));
+        Judgement red = images.judge(solid(RED, 320, 240));
         assertThat(red.isExplicit()).isTrue();
         assertThat(red.tags()).contains("red").doesNotContain("blue", "green");
-        FrameVerdict blue = images.judge(solid(BLUE, 320, 240));
+        Judgement blue = images.judge(solid(BLUE, 320, 240));
         assertThat(blue.isExplicit()).isFalse();
         assertThat(blue.tags()).contains("blue").doesNotContain("red");
         assertThat(blue.qualityScore()).as("a flat picture is blurry").isLessThan(0.5);
@@ -93,7 +93,7 @@ class OnnxScorerTest {
             ImageClassifier images = new ImageClassifier(scorer, r, null);
             double t = r == own ? 3.0 : 10.0;
             assertThat(images.rubric().temperature()).isCloseTo(t, within(1e-9));
-            FrameVerdict v = images.judge(solid(RED, 400, 300));
+            Judgement v = images.judge(solid(RED, 400, 300));
             double[] expected = softmax(t * cosine(RED, "a red scene"), t * cosine(RED, "a green scene"),
                     t * cosine(RED, "a blue scene"));
             assertThat(v.scores().get("red")).isCloseTo(expected[0], within(1e-4));
@@ -111,8 +111,8 @@ class OnnxScorerTest {
             ImageClassifier a = new ImageClassifier(single, null, null);
             ImageClassifier b = new ImageClassifier(scorer, null, null);
             for (int colour : new int[] {RED, BLUE, GREY}) {
-                FrameVerdict va = a.judge(solid(colour, 300, 200));
-                FrameVerdict vb = b.judge(solid(colour, 300, 200));
+                Judgement va = a.judge(solid(colour, 300, 200));
+                Judgement vb = b.judge(solid(colour, 300, 200));
                 vb.scores().forEach((label, s) -> assertThat(va.scores().get(label)).as(label).isCloseTo(s, within(1e-5)));
             }
         }
@@ -138,7 +138,7 @@ class OnnxScorerTest {
                 }
             }
             double[] p = softmax(logits);
-            FrameVerdict v = images.judge(solid(RED, 64, 64));
+            Judgement v = images.judge(solid(RED, 64, 64));
             assertThat(v.scores().get("explicit")).isCloseTo(p[0], within(1e-4));
             assertThat(v.scores().get("safe")).isCloseTo(p[1] + p[2] + p[3], within(1e-4));
             assertThat(v.isExplicit()).isTrue();
@@ -161,7 +161,7 @@ class OnnxScorerTest {
             Rubric withEmbeddings = Rubric.of("pre", ScoreMode.SIGMOID, List.of(
                     new RubricLabel("red", "a red scene", LabelRole.TAG, DemoModel.textEmbedding("a red scene"), null),
                     new RubricLabel("blue", "a blue scene", LabelRole.TAG, DemoModel.textEmbedding("a blue scene"), null)), 0.5, 0.5);
-            FrameVerdict v = new ImageClassifier(visionOnly, withEmbeddings, null).judge(solid(BLUE, 100, 100));
+            Judgement v = new ImageClassifier(visionOnly, withEmbeddings, null).judge(solid(BLUE, 100, 100));
             assertThat(v.scores().get("blue")).isCloseTo(sigmoid(10 * cosine(BLUE, "a blue scene") - 5), within(1e-4));
             assertThat(v.tags()).containsExactly("blue");
 

@@ -1,5 +1,7 @@
 package dev.videoclass.onnx;
 
+import dev.videoclass.ErrorCode;
+import dev.videoclass.VerdictStatus;
 import dev.videoclass.Frame;
 import dev.videoclass.ImageClassifier;
 import dev.videoclass.ImageVerdict;
@@ -55,7 +57,7 @@ class OnnxVideoTest {
         VideoClassifier vc = VideoClassifier.builder().decoder(new FfmpegVideoDecoder()).scorer(scorer).build();
         Verdict v = vc.classify(video);
 
-        assertThat(v.status()).isEqualTo(Verdict.DONE);
+        assertThat(v.status()).isEqualTo(VerdictStatus.DONE);
         assertThat(v.scorer().provider()).isEqualTo("cpu");
         assertThat(v.scorer().id()).startsWith("onnx:");
         assertThat(v.keyframes()).hasSizeGreaterThanOrEqualTo(3);
@@ -77,7 +79,7 @@ class OnnxVideoTest {
         Path png = tmp.resolve("card.png");
         ImageIO.write(Images.toImage(picture), "png", png.toFile());
         ImageVerdict still = new ImageClassifier(scorer, null, null).classify(png);
-        assertThat(still.status()).isEqualTo("done");
+        assertThat(still.status()).isEqualTo(VerdictStatus.DONE);
 
         for (String[] encoding : new String[][] {
                 {"libx264", "bt709", "h264.mp4"}, {"libx264", "smpte170m", "h264-601.mp4"}, {"libx265", "bt709", "hevc.mov"}}) {
@@ -88,16 +90,16 @@ class OnnxVideoTest {
                     "-color_trc", encoding[1].equals("bt709") ? "bt709" : "smpte170m", "-color_range", "tv",
                     video.toString());
             Verdict v = VideoClassifier.builder().decoder(new FfmpegVideoDecoder()).scorer(scorer).build().classify(video);
-            assertThat(v.status()).as(encoding[2]).isEqualTo(Verdict.DONE);
+            assertThat(v.status()).as(encoding[2]).isEqualTo(VerdictStatus.DONE);
             double worst = 0;
             for (KeyframeVerdict k : v.keyframes()) {
-                for (Map.Entry<String, Double> e : still.scores().entrySet()) {
+                for (Map.Entry<String, Double> e : still.judgement().scores().entrySet()) {
                     worst = Math.max(worst, Math.abs(k.scores().get(e.getKey()) - e.getValue()));
                 }
             }
             System.out.printf("parity %s: max |delta score| %.5f over %d keyframes%n", encoding[2], worst, v.keyframes().size());
             for (KeyframeVerdict k : v.keyframes()) {
-                for (Map.Entry<String, Double> e : still.scores().entrySet()) {
+                for (Map.Entry<String, Double> e : still.judgement().scores().entrySet()) {
                     assertThat(k.scores().get(e.getKey())).as("%s %s at %.2f s", encoding[2], e.getKey(), k.ptsS())
                             .isCloseTo(e.getValue(), within(0.02));
                 }
@@ -120,8 +122,8 @@ class OnnxVideoTest {
         Path video = TestVideos.video().size(160, 120).segments(2, 1.0).writeTo(tmp.resolve("short.mp4"));
         try (OnnxScorer broken = OnnxScorer.open(dir)) {
             Verdict v = VideoClassifier.builder().decoder(new FfmpegVideoDecoder()).scorer(broken).build().classify(video);
-            assertThat(v.status()).isEqualTo(Verdict.FAILED);
-            assertThat(v.error().code()).isEqualTo("scorer_failed");
+            assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
+            assertThat(v.error().code()).isEqualTo(ErrorCode.SCORER_FAILED);
             assertThat(v.error().message()).doesNotContain("\n").contains("ONNX Runtime failed");
             assertThat(v.isExplicit()).isNull();
         }
