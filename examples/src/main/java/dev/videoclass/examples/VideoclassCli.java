@@ -34,7 +34,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code videoclass} command line (DESIGN section 8): {@code scenes}, {@code classify},
+ * The {@code videoclass} command line (README, "Command line"): {@code scenes}, {@code classify},
  * {@code image} and {@code make-sample}. JSON goes to standard output; exit status 0 when done, 3
  * for a failed verdict (its JSON still printed), 2 for a usage error. {@code -} as the input reads
  * an upload from standard input.

@@ -28,7 +28,7 @@ import java.util.Set;
 
 /**
  * An ordered list of labels (text prompts with roles) plus how their scores become a verdict. Loaded
- * from the JSON format of DESIGN section 5. Immutable and thread safe.
+ * from the rubric file format (README, "Rubric file"). Immutable and thread safe.
  *
  * <p>{@link #normalise(float[])} and {@link #frameVerdict(double[])} are the public functions a
  * photo path calls so that photos and video keyframes are judged identically.

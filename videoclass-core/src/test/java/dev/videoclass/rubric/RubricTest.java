@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 class RubricTest {
-    /** The example of DESIGN section 5, verbatim. */
-    static final String DESIGN_EXAMPLE = """
+    /** The rubric example of the README, verbatim. */
+    static final String README_EXAMPLE = """
             { "id": "content-v1", "mode": "contrastive", "temperature": 100.0,
               "labels": [
                 {"id": "explicit", "text": "an explicit photo containing nudity", "role": "explicit"},
@@ -23,7 +23,7 @@ class RubricTest {
 
     @Test
     void parsesTheDesignExample() {
-        Rubric r = Rubric.parse(DESIGN_EXAMPLE);
+        Rubric r = Rubric.parse(README_EXAMPLE);
         assertThat(r.id()).isEqualTo("content-v1");
         assertThat(r.mode()).isEqualTo(ScoreMode.CONTRASTIVE);
         assertThat(r.labelIds()).containsExactly("explicit", "safe", "hq", "lq", "beach", "party");
@@ -35,14 +35,14 @@ class RubricTest {
 
     @Test
     void contentHashChangesWithAPrompt() {
-        Rubric r = Rubric.parse(DESIGN_EXAMPLE);
-        Rubric changed = Rubric.parse(DESIGN_EXAMPLE.replace("a photo of a party", "a photo of a concert"));
+        Rubric r = Rubric.parse(README_EXAMPLE);
+        Rubric changed = Rubric.parse(README_EXAMPLE.replace("a photo of a party", "a photo of a concert"));
         assertThat(changed.contentHash()).isNotEqualTo(r.contentHash());
     }
 
     @Test
     void contrastiveIsASoftmaxOfScaledScores() {
-        Rubric r = Rubric.parse(DESIGN_EXAMPLE);
+        Rubric r = Rubric.parse(README_EXAMPLE);
         float[] raw = {0.30f, 0.28f, 0.20f, 0.20f, 0.25f, 0.10f};
         double[] p = r.normalise(raw);
         double z = 0;
@@ -62,7 +62,7 @@ class RubricTest {
 
     @Test
     void sigmoidUsesScaleAndBiasPerLabel() {
-        Rubric r = Rubric.parse(DESIGN_EXAMPLE.replace("\"mode\": \"contrastive\", \"temperature\": 100.0",
+        Rubric r = Rubric.parse(README_EXAMPLE.replace("\"mode\": \"contrastive\", \"temperature\": 100.0",
                 "\"mode\": \"sigmoid\", \"scale\": 10.0, \"bias\": -2.0"));
         double[] p = r.normalise(new float[]{0.2f, 0.1f, 0.3f, 0f, 0.25f, -0.1f});
         assertThat(p[0]).isCloseTo(1 / (1 + Math.exp(-(10 * 0.2 - 2))), offset(1e-6));
@@ -73,7 +73,7 @@ class RubricTest {
 
     @Test
     void directScoresAreClamped() {
-        Rubric r = Rubric.parse(DESIGN_EXAMPLE.replace("contrastive", "direct"));
+        Rubric r = Rubric.parse(README_EXAMPLE.replace("contrastive", "direct"));
         double[] p = r.normalise(new float[]{1.5f, -0.5f, 0.9f, 0.1f, 0.4f, 0.2f});
         assertThat(p).containsExactly(1.0, 0.0, 0.9f, 0.1f, 0.4f, 0.2f);
         Judgement v = r.judgement(p);
@@ -84,12 +84,12 @@ class RubricTest {
 
     @Test
     void rejectsBadRubrics() {
-        assertThatThrownBy(() -> Rubric.parse(DESIGN_EXAMPLE.replace("\"party\"", "\"beach\"")))
+        assertThatThrownBy(() -> Rubric.parse(README_EXAMPLE.replace("\"party\"", "\"beach\"")))
                 .hasMessageContaining("repeats label id 'beach'");
         assertThatThrownBy(() -> Rubric.parse("{\"id\":\"x\",\"labels\":[]}")).hasMessageContaining("no labels");
         assertThatThrownBy(() -> Rubric.parse("{\"id\":\"x\",\"mode\":\"loud\",\"labels\":[{\"id\":\"a\"}]}"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Rubric.parse(DESIGN_EXAMPLE).normalise(new float[2]))
+        assertThatThrownBy(() -> Rubric.parse(README_EXAMPLE).normalise(new float[2]))
                 .hasMessageContaining("expected 6 scores");
     }
 }

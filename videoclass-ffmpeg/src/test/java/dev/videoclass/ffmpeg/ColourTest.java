@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * YUV matrix and range (DESIGN section 10): a flat colour encoded with BT.601 or BT.709, limited or
+ * YUV matrix and range (ARCHITECTURE.md, "Parity"): a flat colour encoded with BT.601 or BT.709, limited or
  * full range, comes back as the same RGB in analysis frames and captures.
  */
 class ColourTest {
