@@ -1,12 +1,10 @@
 package dev.videoclass.maven;
 
-import dev.videoclass.Frame;
 import dev.videoclass.FrameScorer;
-import dev.videoclass.VideoException;
 import dev.videoclass.heuristic.HeuristicScorer;
-import dev.videoclass.rubric.Rubric;
 
-import java.util.List;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -22,39 +20,21 @@ public final class ScorerFactoryFixtures {
 
         @Override
         public FrameScorer get() {
-            HeuristicScorer builtIn = new HeuristicScorer();
-            return new FrameScorer() {
-                @Override
-                public String id() {
-                    return ID;
-                }
-
-                @Override
-                public String executionProvider() {
-                    return builtIn.executionProvider();
-                }
-
-                @Override
-                public Rubric defaultRubric() {
-                    return builtIn.defaultRubric();
-                }
-
-                @Override
-                public Frame prepare(Frame frame) {
-                    return builtIn.prepare(frame);
-                }
-
-                @Override
-                public float[][] score(List<Frame> prepared, Rubric rubric) throws VideoException {
-                    return builtIn.score(prepared, rubric);
-                }
-
-                @Override
-                public void close() {
-                    CLOSED.incrementAndGet();
-                    builtIn.close();
-                }
-            };
+            FrameScorer builtIn = new HeuristicScorer();
+            return (FrameScorer) Proxy.newProxyInstance(FrameScorer.class.getClassLoader(), new Class<?>[] {FrameScorer.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("id")) {
+                            return ID;
+                        }
+                        if (method.getName().equals("close")) {
+                            CLOSED.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(builtIn, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * A scorer factory as a user would write one: a public no-argument constructor, {@code get()} makes
  * the scorer. The scorer is the built-in one under an id of its own, and says when it is closed.
  */
-public final class TintScorers implements Supplier<FrameScorer> {
+public final class CustomScorers implements Supplier<FrameScorer> {
     public static final String ID = "it-custom-scorer-v1";
 
     @Override
