@@ -89,6 +89,7 @@ class BackfillTest {
             Backfill.Summary second = new Backfill(vc, 2, null).run(dir, out);
             assertThat(second.reused()).isEqualTo(4);
             assertThat(second.newlyDone()).isZero();
+            assertThat(second.failed()).as("the reused verdict of bad.mp4 is still failed").isEqualTo(1);
             assertThat(opened.get()).as("a second run only hashes").isEqualTo(4);
             assertThat(Files.readAllLines(out)).hasSize(4);
         }

@@ -35,6 +35,8 @@ final class BackfillCommand implements Callable<Integer> {
     VideoclassCli.SamplingOptions sampling;
     @Mixin
     VideoclassCli.ScorerOptions scoring;
+    @Mixin
+    LimitOptions limits;
 
     @Override
     public Integer call() throws Exception {
@@ -44,7 +46,7 @@ final class BackfillCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new VideoclassCli.UsageException("--parallel must be at least 1");
         }
-        VideoClassifier classifier = scoring.build(VideoclassCli.baseBuilder().policy(sampling.policy()).posterMaxSide(0));
+        VideoClassifier classifier = scoring.build(VideoclassCli.baseBuilder(sampling, limits).posterMaxSide(0));
         PrintStream err = System.err;
         boolean terminal = System.console() != null;
         try (VideoClassifier vc = classifier) {

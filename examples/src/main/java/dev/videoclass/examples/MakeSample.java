@@ -17,11 +17,16 @@ import java.util.concurrent.Callable;
  * {@code videoclass make-sample FILE}: writes a small sample video with known scene cuts (a blue
  * sky, a green field, a dark room, a colourful stripe scene; each scene moving slightly) so a new
  * user can try the library without downloading anything. H.264 (OpenH264, in FFmpeg's LGPL build)
- * when available, else MPEG-4 Part 2; MP4 container.
+ * when available, else MPEG-4 Part 2; MP4 container. While it writes, FFmpeg's (process-global) log
+ * level is raised to errors only, then restored. Frames are painted into one reused buffer, so memory
+ * stays flat whatever the length.
  */
 @Command(name = "make-sample", mixinStandardHelpOptions = true,
         description = "Write a sample video with known scene cuts (no download needed).")
 final class MakeSample implements Callable<Integer> {
+    /** The colours (RGB) of scene 3's moving vertical stripes. */
+    private static final int[][] STRIPES = {{230, 40, 40}, {240, 200, 30}, {40, 200, 60}, {30, 180, 230}, {80, 60, 220}, {220, 60, 200}};
+
     @Parameters(index = "0", paramLabel = "FILE", description = "output video, e.g. sample.mp4")
     Path output;
     @Option(names = "--scene-seconds", defaultValue = "2", description = "length of each of the four scenes (default ${DEFAULT-VALUE})")
@@ -37,7 +42,10 @@ final class MakeSample implements Callable<Integer> {
     public Integer call() throws Exception {
         int[][] scenes = {{70, 130, 220}, {40, 160, 60}, {18, 18, 24}, {0, 0, 0}};
         int framesPerScene = (int) Math.round(sceneSeconds * fps);
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR); // no encoder chatter on stderr
+        // FFmpeg's log level is process-global: quiet the encoder's chatter on stderr only while this
+        // demo tool writes the sample, and put the level back afterwards.
+        int logLevel = avutil.av_log_get_level();
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         try (FFmpegFrameRecorder rec = open()) {
             org.bytedeco.javacv.Frame frame = new org.bytedeco.javacv.Frame(width, height, org.bytedeco.javacv.Frame.DEPTH_UBYTE, 3);
             ByteBuffer buf = (ByteBuffer) frame.image[0];
@@ -50,6 +58,8 @@ final class MakeSample implements Callable<Integer> {
                 }
             }
             rec.stop();
+        } finally {
+            avutil.av_log_set_level(logLevel);
         }
         System.out.println("{\"file\":\"" + output.toString().replace("\\", "\\\\").replace("\"", "\\\"")
                 + "\",\"cuts_s\":[" + sceneSeconds + "," + 2 * sceneSeconds + "," + 3 * sceneSeconds + "]}");
@@ -90,10 +100,9 @@ final class MakeSample implements Callable<Integer> {
                 int r, g, b;
                 if (s == 3) {
                     int band = ((x + 2 * t) / 40) % 6;
-                    int[][] pal = {{230, 40, 40}, {240, 200, 30}, {40, 200, 60}, {30, 180, 230}, {80, 60, 220}, {220, 60, 200}};
-                    r = pal[band][0];
-                    g = pal[band][1];
-                    b = pal[band][2];
+                    r = STRIPES[band][0];
+                    g = STRIPES[band][1];
+                    b = STRIPES[band][2];
                 } else {
                     int shade = ((x + y + 3 * t) % 64) - 32;
                     r = clamp(rgb[0] + shade / 2);

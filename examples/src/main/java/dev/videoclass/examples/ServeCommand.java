@@ -24,18 +24,25 @@ final class ServeCommand implements Callable<Integer> {
     int workers;
     @Option(names = "--queue", defaultValue = "64", description = "jobs that may wait; more get 503 (default ${DEFAULT-VALUE})")
     int queue;
-    @Option(names = "--max-upload-mb", defaultValue = "1024", description = "largest upload in MiB (default ${DEFAULT-VALUE})")
-    long maxUploadMb;
+    @Option(names = "--max-upload-mb", paramLabel = "MIB",
+            description = "largest upload in MiB; larger ones get 413 (default: --max-size-mb)")
+    Long maxUploadMb;
     @Mixin
     VideoclassCli.SamplingOptions sampling;
     @Mixin
     VideoclassCli.ScorerOptions scoring;
+    @Mixin
+    LimitOptions limits;
 
     @Override
     public Integer call() throws Exception {
-        VideoClassifier classifier = scoring.build(VideoclassCli.baseBuilder().policy(sampling.policy()));
+        long maxUploadBytes = maxUploadMb == null ? limits.limits().maxBytes() : maxUploadMb * 1024 * 1024;
+        if (maxUploadBytes < 1) {
+            throw new VideoclassCli.UsageException("--max-upload-mb must be positive");
+        }
+        VideoClassifier classifier = scoring.build(VideoclassCli.baseBuilder(sampling, limits));
         VideoJobs jobs = VideoJobs.builder(classifier).workers(workers).queueCapacity(queue).ownsClassifier(true).build();
-        VideoService service = new VideoService(jobs, host, port, maxUploadMb * 1024 * 1024);
+        VideoService service = new VideoService(jobs, host, port, maxUploadBytes);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

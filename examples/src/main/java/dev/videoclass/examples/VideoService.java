@@ -42,9 +42,11 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code GET /health} → {@code 200 {"status": "ok", "waiting", "active"}}.</li>
  * </ul>
  * Uploads over the size limit get {@code 413}; a full job queue {@code 503} with {@code Retry-After}
- * (backpressure, not failure). Uploads are spooled to temp files, which are deleted when their job
- * ends. Binds to loopback unless told otherwise. Thread safe; {@link #close()} stops the server and
- * then the jobs.
+ * (backpressure, not failure). Every response is JSON, errors too: {@code {"error": "..."}} with
+ * 400, 404 (unknown path or job), 405 (wrong method, with {@code Allow}), 413, 503, or 500 when a
+ * handler breaks. Uploads are spooled to temp files in a spool folder of their own, each deleted when
+ * its job ends. Binds to loopback unless told otherwise. Thread safe; {@link #close()} stops the
+ * server, then the jobs, and removes the spool folder with whatever is left in it.
  */
 public final class VideoService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VideoService.class);
@@ -75,9 +77,7 @@ public final class VideoService implements AutoCloseable {
             return t;
         });
         server.setExecutor(handlers);
-        server.createContext("/classify-video", this::classify);
-        server.createContext("/jobs/", this::job);
-        server.createContext("/health", this::health);
+        server.createContext("/", this::route); // every path, so that unknown ones get JSON too
         server.start();
     }
 
@@ -86,86 +86,103 @@ public final class VideoService implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private void classify(HttpExchange ex) throws IOException {
+    /** The folder uploads are spooled to (removed by {@link #close()}). */
+    Path spoolDir() {
+        return spoolDir;
+    }
+
+    /** Dispatches by path and method; answers JSON whatever happens. */
+    private void route(HttpExchange ex) {
         try (ex) {
-            boolean sync = ex.getRequestURI().getPath().equals("/classify-video/sync");
-            if (!sync && !ex.getRequestURI().getPath().equals("/classify-video")) {
-                send(ex, 404, Map.of("error", "no such endpoint"));
-                return;
-            }
-            if (!ex.getRequestMethod().equals("POST")) {
-                send(ex, 405, Map.of("error", "use POST"));
-                return;
-            }
-            Path upload;
-            try {
-                upload = spool(ex);
-            } catch (TooLarge e) {
-                send(ex, 413, Map.of("error", "upload larger than " + maxUploadBytes + " bytes"));
-                return;
-            } catch (BadRequest e) {
-                send(ex, 400, Map.of("error", e.getMessage()));
-                return;
-            }
-            Job job;
-            try {
-                job = jobs.submit(VideoInput.of(upload));
-            } catch (RejectedJobException e) {
-                Files.deleteIfExists(upload);
-                ex.getResponseHeaders().add("Retry-After", "5");
-                send(ex, 503, Map.of("error", e.getMessage()));
-                return;
-            }
-            job.verdict().whenComplete((v, t) -> deleteQuietly(upload));
-            if (!sync) {
-                send(ex, 202, Map.of("job_id", job.id(), "status", job.status().code()));
-                return;
-            }
-            try {
-                Verdict v = job.verdict().get(jobs.jobTimeout().toMillis() + 60_000, TimeUnit.MILLISECONDS);
-                sendJson(ex, 200, VerdictJson.toJson(v));
-            } catch (InterruptedException e) {
-                job.cancel();
-                Thread.currentThread().interrupt();
-                send(ex, 503, Map.of("error", "the service is stopping"));
-            } catch (ExecutionException | TimeoutException e) {
-                job.cancel();
-                sendJson(ex, 200, VerdictJson.toJson(job.verdict().getNow(null)));
+            String path = ex.getRequestURI().getPath();
+            boolean classify = path.equals("/classify-video") || path.equals("/classify-video/sync");
+            boolean job = path.startsWith("/jobs/") && path.length() > "/jobs/".length();
+            if (!classify && !job && !path.equals("/health")) {
+                send(ex, 404, Map.of("error", "no such endpoint: " + path));
+            } else if (!ex.getRequestMethod().equals(classify ? "POST" : "GET")) {
+                ex.getResponseHeaders().set("Allow", classify ? "POST" : "GET");
+                send(ex, 405, Map.of("error", "use " + (classify ? "POST" : "GET") + " for " + path));
+            } else if (classify) {
+                classify(ex, path.endsWith("/sync"));
+            } else if (job) {
+                job(ex, path.substring("/jobs/".length()));
+            } else {
+                health(ex);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("request failed: {}", e.toString());
+            if (ex.getResponseCode() == -1) { // nothing sent yet
+                try {
+                    send(ex, 500, Map.of("error", "internal error"));
+                } catch (IOException | RuntimeException again) {
+                    LOG.debug("could not answer 500: {}", again.toString());
+                }
+            }
         }
     }
 
-    private void job(HttpExchange ex) throws IOException {
-        try (ex) {
-            String id = ex.getRequestURI().getPath().substring("/jobs/".length());
-            Optional<Job> job = jobs.job(id);
-            if (job.isEmpty()) {
-                send(ex, 404, Map.of("error", "no job " + id));
-                return;
-            }
-            Job j = job.get();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("job_id", j.id());
-            body.put("status", j.status().code());
-            body.put("progress", j.progress());
-            Verdict v = j.verdict().getNow(null);
-            if (v != null) {
-                body.put("verdict", VerdictJson.toTree(v));
-            }
-            sendJson(ex, 200, VerdictJson.toJson(body));
+    private void classify(HttpExchange ex, boolean sync) throws IOException {
+        Path upload;
+        try {
+            upload = spool(ex);
+        } catch (TooLarge e) {
+            send(ex, 413, Map.of("error", "upload larger than " + maxUploadBytes + " bytes"));
+            return;
+        } catch (BadRequest e) {
+            send(ex, 400, Map.of("error", e.getMessage()));
+            return;
         }
+        Job job;
+        try {
+            job = jobs.submit(VideoInput.of(upload));
+        } catch (RejectedJobException e) {
+            Files.deleteIfExists(upload);
+            ex.getResponseHeaders().add("Retry-After", "5");
+            send(ex, 503, Map.of("error", e.getMessage()));
+            return;
+        }
+        job.verdict().whenComplete((v, t) -> deleteQuietly(upload));
+        if (!sync) {
+            send(ex, 202, Map.of("job_id", job.id(), "status", job.status().code()));
+            return;
+        }
+        try {
+            Verdict v = job.verdict().get(jobs.jobTimeout().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+            sendJson(ex, 200, VerdictJson.toJson(v));
+        } catch (InterruptedException e) {
+            job.cancel();
+            Thread.currentThread().interrupt();
+            send(ex, 503, Map.of("error", "the service is stopping"));
+        } catch (ExecutionException | TimeoutException e) {
+            job.cancel();
+            sendJson(ex, 200, VerdictJson.toJson(job.verdict().getNow(null)));
+        }
+    }
+
+    private void job(HttpExchange ex, String id) throws IOException {
+        Optional<Job> job = jobs.job(id);
+        if (job.isEmpty()) {
+            send(ex, 404, Map.of("error", "no job " + id));
+            return;
+        }
+        Job j = job.get();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("job_id", j.id());
+        body.put("status", j.status().code());
+        body.put("progress", j.progress());
+        Verdict v = j.verdict().getNow(null);
+        if (v != null) {
+            body.put("verdict", VerdictJson.toTree(v));
+        }
+        sendJson(ex, 200, VerdictJson.toJson(body));
     }
 
     private void health(HttpExchange ex) throws IOException {
-        try (ex) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", jobs.isClosed() ? "stopping" : "ok");
-            body.put("waiting", jobs.waitingJobs());
-            body.put("active", jobs.activeJobs());
-            send(ex, 200, body);
-        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", jobs.isClosed() ? "stopping" : "ok");
+        body.put("waiting", jobs.waitingJobs());
+        body.put("active", jobs.activeJobs());
+        send(ex, 200, body);
     }
 
     /** Writes the body to a temp file, decoding {@code video_base64} JSON; at most {@link #maxUploadBytes}. */
@@ -254,6 +271,13 @@ public final class VideoService implements AutoCloseable {
         server.stop(1);
         handlers.shutdownNow();
         jobs.close();
+        try {
+            if (!handlers.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("request handlers still running after 10 s; removing the spool folder anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try (var files = Files.list(spoolDir)) {
             files.forEach(VideoService::deleteQuietly);
         } catch (IOException e) {

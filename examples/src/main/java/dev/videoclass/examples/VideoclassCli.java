@@ -1,8 +1,8 @@
 package dev.videoclass.examples;
 
-import dev.videoclass.VerdictStatus;
 import dev.videoclass.ImageClassifier;
 import dev.videoclass.ErrorCode;
+import dev.videoclass.VerdictStatus;
 import dev.videoclass.ImageVerdict;
 import dev.videoclass.SamplerMode;
 import dev.videoclass.SamplingPolicy;
@@ -28,22 +28,36 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code videoclass} command line (README, "Command line"): {@code scenes}, {@code classify},
- * {@code image} and {@code make-sample}. JSON goes to standard output; exit status 0 when done, 3
- * for a failed verdict (its JSON still printed), 2 for a usage error. {@code -} as the input reads
- * an upload from standard input.
+ * The {@code videoclass} command line: {@code scenes}, {@code classify}, {@code image},
+ * {@code make-sample}, {@code make-demo-model}, {@code backfill} and {@code serve}. JSON goes to
+ * standard output; the exit statuses are {@link #EXIT_CODES} (help lists them). {@code -} as the
+ * input reads an upload from standard input.
  */
-@Command(name = "videoclass", mixinStandardHelpOptions = true, version = "videoclass 0.1.0",
+@Command(name = "videoclass", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Turns a video into one content verdict with the same rubric and scorer as photos.")
 public final class VideoclassCli implements Callable<Integer> {
     /** Exit status of a failed verdict. */
     static final int EXIT_FAILED = 3;
+
+    /** Every exit status of the CLI and what it means, as help lists them. */
+    static final Map<String, String> EXIT_CODES = exitCodes();
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put(Integer.toString(CommandLine.ExitCode.OK), "done (help and --version too)");
+        codes.put(Integer.toString(CommandLine.ExitCode.SOFTWARE), "unexpected error (an output file that cannot be written, a bug)");
+        codes.put(Integer.toString(CommandLine.ExitCode.USAGE), "usage error (unknown option, bad value, unusable rubric)");
+        codes.put(Integer.toString(EXIT_FAILED), "failed verdict: scenes, classify, image (the JSON with its error code is still printed)");
+        return Collections.unmodifiableMap(codes);
+    }
 
     /**
      * The subcommands, in the order help lists them. Registered lazily ({@link #commandLine}): picocli
@@ -124,7 +138,13 @@ public final class VideoclassCli implements Callable<Integer> {
                 cl.addSubcommand(name, newSubcommand(name));
             }
         }
+        listExitCodes(cl);
+        cl.getSubcommands().values().forEach(VideoclassCli::listExitCodes);
         return cl;
+    }
+
+    private static void listExitCodes(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(EXIT_CODES);
     }
 
     @Override
@@ -155,18 +175,18 @@ public final class VideoclassCli implements Callable<Integer> {
         }
     }
 
-    /** Options shared by the commands that sample keyframes. */
+    /** Options shared by the commands that sample keyframes; defaults from {@link SamplingPolicy#DEFAULTS}. */
     static final class SamplingOptions {
-        @Option(names = "--sampler", defaultValue = "auto", description = "auto, exact, keyframes or uniform (default ${DEFAULT-VALUE})")
-        String sampler;
-        @Option(names = "--min-keyframes", defaultValue = "1", description = "fewest keyframes (default ${DEFAULT-VALUE})")
-        int minKeyframes;
-        @Option(names = "--max-keyframes", defaultValue = "8", description = "most keyframes (default ${DEFAULT-VALUE})")
-        int maxKeyframes;
-        @Option(names = "--threshold", defaultValue = "27", description = "scene-change threshold, 0-255 HSV scale (default ${DEFAULT-VALUE})")
-        double threshold;
-        @Option(names = "--interval", defaultValue = "2", description = "seconds between frames for --sampler uniform (default ${DEFAULT-VALUE})")
-        double interval;
+        @Option(names = "--sampler", description = "auto, exact, keyframes or uniform (default ${DEFAULT-VALUE})")
+        String sampler = SamplingPolicy.DEFAULTS.mode().name().toLowerCase(Locale.ROOT);
+        @Option(names = "--min-keyframes", description = "fewest keyframes (default ${DEFAULT-VALUE})")
+        int minKeyframes = SamplingPolicy.DEFAULTS.minKeyframes();
+        @Option(names = "--max-keyframes", description = "most keyframes (default ${DEFAULT-VALUE})")
+        int maxKeyframes = SamplingPolicy.DEFAULTS.maxKeyframes();
+        @Option(names = "--threshold", description = "scene-change threshold, 0-255 HSV scale (default ${DEFAULT-VALUE})")
+        double threshold = SamplingPolicy.DEFAULTS.threshold();
+        @Option(names = "--interval", description = "seconds between frames for --sampler uniform (default ${DEFAULT-VALUE})")
+        double interval = SamplingPolicy.DEFAULTS.uniformIntervalS();
 
         SamplingPolicy policy() {
             try {
@@ -271,6 +291,11 @@ public final class VideoclassCli implements Callable<Integer> {
         return VideoClassifier.builder().decoder(new FfmpegVideoDecoder());
     }
 
+    /** The FFmpeg classifier builder with the sampling and limit options applied. */
+    static VideoClassifier.Builder baseBuilder(SamplingOptions sampling, LimitOptions limits) {
+        return baseBuilder().policy(sampling.policy()).limits(limits.limits());
+    }
+
     static void print(Object json, boolean pretty) {
         System.out.println(pretty ? VerdictJson.toPrettyJson(json) : VerdictJson.toJson(json));
         System.out.flush();
@@ -283,12 +308,14 @@ public final class VideoclassCli implements Callable<Integer> {
         InputArg in;
         @Mixin
         SamplingOptions sampling;
+        @Mixin
+        LimitOptions limits;
         @Option(names = "--pretty", description = "indent the JSON")
         boolean pretty;
 
         @Override
         public Integer call() {
-            try (VideoClassifier vc = baseBuilder().policy(sampling.policy()).build()) {
+            try (VideoClassifier vc = baseBuilder(sampling, limits).build()) {
                 SamplingResult r = vc.scenes(in.videoInput());
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("duration_s", r.durationS());
@@ -317,6 +344,8 @@ public final class VideoclassCli implements Callable<Integer> {
         SamplingOptions sampling;
         @Mixin
         ScorerOptions scoring;
+        @Mixin
+        LimitOptions limits;
         @Option(names = "--poster", description = "also write the poster JPEG to this file")
         Path poster;
         @Option(names = "--pretty", description = "indent the JSON")
@@ -324,7 +353,7 @@ public final class VideoclassCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            try (VideoClassifier vc = scoring.build(baseBuilder().policy(sampling.policy()))) {
+            try (VideoClassifier vc = scoring.build(baseBuilder(sampling, limits))) {
                 Verdict v = vc.classify(in.videoInput());
                 if (poster != null && v.posterJpeg() != null) {
                     Files.write(poster, v.posterJpeg());
@@ -352,7 +381,7 @@ public final class VideoclassCli implements Callable<Integer> {
                 ImageVerdict v = "-".equals(in.input) ? images.classify(System.in.readAllBytes())
                         : images.classify(Path.of(in.input));
                 print(v, pretty);
-                return VerdictStatus.DONE.equals(v.status()) ? CommandLine.ExitCode.OK : EXIT_FAILED;
+                return v.isDone() ? CommandLine.ExitCode.OK : EXIT_FAILED;
             }
         }
     }

@@ -55,6 +55,7 @@ class BackfillCliTest {
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.json().get("reused").asInt()).isEqualTo(3);
         assertThat(second.json().get("new").asInt()).isZero();
+        assertThat(second.json().get("failed").asInt()).as("broken.mp4's reused verdict").isEqualTo(1);
         assertThat(Files.readAllLines(out)).hasSize(3);
     }
 

@@ -120,6 +120,25 @@ class CliTest {
     }
 
     @Test
+    void helpListsTheExitStatusesAndVersionIsTheBuildsVersion() throws Exception {
+        Run help = cli(null, "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Exit status:", "  0   done", "  1   unexpected error", "  2   usage error",
+                "  3   failed verdict");
+        Run classifyHelp = cli(null, "classify", "--help");
+        assertThat(classifyHelp.out()).contains("Exit status:", "--max-duration=SECONDS", "--timeout=SECONDS");
+
+        Run version = cli(null, "--version");
+        assertThat(version.exit()).isZero();
+        // the version in this module's POM (its parent's), which the build filters into the resource
+        String pom = Files.readString(Path.of("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<parent>.*?<version>([^<]+)</version>",
+                java.util.regex.Pattern.DOTALL).matcher(pom);
+        assertThat(m.find()).isTrue();
+        assertThat(version.out().trim()).isEqualTo("videoclass " + m.group(1));
+    }
+
+    @Test
     void imageGivesTheFrameVerdictOfAStill() throws Exception {
         byte[] rgb = new byte[200 * 100 * 3];
         java.util.Arrays.fill(rgb, (byte) 8); // a near-black picture

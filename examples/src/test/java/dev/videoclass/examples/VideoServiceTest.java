@@ -145,6 +145,49 @@ class VideoServiceTest {
         }
     }
 
+    static HttpResponse<String> call(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void unknownPathsAndWrongMethodsAreAnsweredInJson() throws Exception {
+        for (String path : new String[] {"/", "/nope", "/jobs/", "/healthz", "/classify-video/later"}) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(r.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
+            assertThat(json(r).get("error").asText()).as(path).isNotBlank();
+        }
+        String[][] wrong = {{"GET", "/classify-video", "POST"}, {"PUT", "/classify-video/sync", "POST"},
+                {"POST", "/health", "GET"}, {"DELETE", "/jobs/some-id", "GET"}};
+        for (String[] w : wrong) {
+            HttpResponse<String> r = call(w[0], w[1]);
+            assertThat(r.statusCode()).as(w[0] + " " + w[1]).isEqualTo(405);
+            assertThat(r.headers().firstValue("Allow")).hasValue(w[2]);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(json(r).get("error").asText()).contains(w[2]);
+        }
+    }
+
+    @Test
+    void closeRemovesTheSpoolFolderWithWhatIsLeftInIt() throws Exception {
+        VideoJobs jobs = VideoJobs.builder(VideoClassifier.builder().decoder(new FfmpegVideoDecoder()).build())
+                .workers(1).queueCapacity(8).ownsClassifier(true).build();
+        VideoService own = new VideoService(jobs, "127.0.0.1", 0, 2 * 1024 * 1024);
+        Path spool = own.spoolDir();
+        try {
+            for (int i = 0; i < 3; i++) { // one runs, the others wait: their uploads are still spooled
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + own.port() + "/classify-video"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(video)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(202);
+            }
+            assertThat(spool).isDirectory();
+        } finally {
+            own.close();
+        }
+        assertThat(spool).doesNotExist();
+    }
+
     @Test
     void anUploadOverTheLimitIs413AndHealthAnswers() throws Exception {
         assertThat(post("/classify-video", new byte[3 * 1024 * 1024], "video/mp4").statusCode()).isEqualTo(413);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +48,7 @@ public final class Backfill {
      * @param contents distinct contents among them
      * @param newlyDone contents classified by this run (done or failed)
      * @param reused   contents the output file already held
-     * @param failed   contents classified by this run whose verdict failed
+     * @param failed   contents whose verdict failed, classified by this run or reused from the file
      * @param seconds  wall-clock duration of the run
      */
     public record Summary(int files, int contents, int newlyDone, int reused, int failed, double seconds) {
@@ -105,16 +106,20 @@ public final class Backfill {
         try (JsonLinesVerdictStore store = new JsonLinesVerdictStore(out, false)) {
             List<Map.Entry<String, List<Path>>> todo = new ArrayList<>();
             int reused = 0;
+            AtomicInteger failed = new AtomicInteger();
             for (Map.Entry<String, List<Path>> e : byContent.entrySet()) {
-                if (store.find(VerdictKey.of(e.getKey(), classifier)).isPresent()) {
+                Optional<Verdict> stored = store.find(VerdictKey.of(e.getKey(), classifier));
+                if (stored.isPresent()) {
                     reused++;
+                    if (!stored.get().isDone()) {
+                        failed.incrementAndGet(); // a stored (permanent) failure is still a failed content
+                    }
                 } else {
                     todo.add(e);
                 }
             }
             listener.hashed(files.size(), byContent.size(), reused);
             AtomicInteger finished = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
             java.util.concurrent.atomic.AtomicBoolean aborted = new java.util.concurrent.atomic.AtomicBoolean();
             long classifyStart = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();

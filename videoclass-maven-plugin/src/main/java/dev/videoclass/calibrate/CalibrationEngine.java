@@ -68,45 +68,58 @@ public final class CalibrationEngine {
      * report directory, and returns the report. Breaches are in the report, not exceptions.
      *
      * @throws IOException    when the set, the rubric or the reports cannot be read or written
-     * @throws VideoException when the scorer cannot be opened
+     * @throws VideoException when the scorer cannot be opened or cannot score a picture of the set
      */
     public CalibrationReport run() throws IOException, VideoException {
+        try (FrameScorer scorer = openScorer()) {
+            return run(scorer);
+        }
+    }
+
+    /**
+     * As {@link #run()}, with the caller's scorer instead of the one the settings name (their
+     * {@code scorer} and {@code modelDir} are not used): e.g. a production scorer made by the
+     * user's own factory. The report names {@code scorer}'s id and execution provider. The scorer
+     * stays the caller's to close.
+     *
+     * @throws IOException    when the set, the rubric or the reports cannot be read or written
+     * @throws VideoException when the scorer cannot score a picture of the set
+     */
+    public CalibrationReport run(FrameScorer scorer) throws IOException, VideoException {
         CalibrationSet set = CalibrationSet.load(settings.calibrationSet());
         Path work = Files.createDirectories(settings.reportDir().resolve("work"));
-        try (FrameScorer scorer = openScorer()) {
-            Rubric requested = settings.rubricFile() == null ? null : Rubric.load(settings.rubricFile());
-            ImageClassifier images = new ImageClassifier(scorer, requested, Limits.DEFAULTS);
-            Rubric rubric = images.rubric();
-            List<String> breaches = new ArrayList<>();
+        Rubric requested = settings.rubricFile() == null ? null : Rubric.load(settings.rubricFile());
+        ImageClassifier images = new ImageClassifier(scorer, requested, Limits.DEFAULTS);
+        Rubric rubric = images.rubric();
+        List<String> breaches = new ArrayList<>();
 
-            List<PixelParity> parity = new ArrayList<>();
-            Map<CalibrationSet.Item, Judgement> pictureVerdicts = new LinkedHashMap<>();
-            VideoClassifier videoPath = videoClassifier(scorer, rubric, SamplingPolicy.DEFAULTS);
-            for (CalibrationSet.Item item : set.items()) {
-                if (item.isImage()) {
-                    Frame picture = evenCrop(Images.decode(Files.readAllBytes(item.file()), Limits.DEFAULTS.maxPixels()));
-                    Judgement still = images.judge(picture);
-                    pictureVerdicts.put(item, still);
-                    Path png = work.resolve(stem(item) + ".png");
-                    ImageIO.write(Images.toImage(picture), "png", png.toFile());
-                    for (PhoneEncoding encoding : settings.encodings()) {
-                        parity.add(pixelParity(item, picture, still, png, encoding, videoPath, work, rubric, breaches));
-                    }
+        List<PixelParity> parity = new ArrayList<>();
+        Map<CalibrationSet.Item, Judgement> pictureVerdicts = new LinkedHashMap<>();
+        VideoClassifier videoPath = videoClassifier(scorer, rubric, SamplingPolicy.DEFAULTS);
+        for (CalibrationSet.Item item : set.items()) {
+            if (item.isImage()) {
+                Frame picture = evenCrop(Images.decode(Files.readAllBytes(item.file()), Limits.DEFAULTS.maxPixels()));
+                Judgement still = images.judge(picture);
+                pictureVerdicts.put(item, still);
+                Path png = work.resolve(stem(item) + ".png");
+                ImageIO.write(Images.toImage(picture), "png", png.toFile());
+                for (PhoneEncoding encoding : settings.encodings()) {
+                    parity.add(pixelParity(item, picture, still, png, encoding, videoPath, work, rubric, breaches));
                 }
             }
-            double maxDelta = parity.stream().mapToDouble(PixelParity::maxDelta).max().orElse(0.0);
-
-            Decisions decisions = decisions(set, pictureVerdicts, scorer, rubric, breaches);
-            List<LabelThresholds> thresholds = thresholds(set, decisions, rubric);
-            CalibrationReport report = new CalibrationReport(breaches.isEmpty(), maxDelta,
-                    new CalibrationReport.Tolerances(settings.maxScoreDelta(), settings.minAgreement(), settings.fprBand(),
-                            settings.targetFpr()),
-                    Map.of("id", scorer.id(), "provider", scorer.executionProvider()),
-                    Map.of("id", rubric.id(), "hash", rubric.contentHash()),
-                    parity, decisions, thresholds, List.copyOf(breaches));
-            ReportWriter.write(report, settings.reportDir());
-            return report;
         }
+        double maxDelta = parity.stream().mapToDouble(PixelParity::maxDelta).max().orElse(0.0);
+
+        Decisions decisions = decisions(set, pictureVerdicts, scorer, rubric, breaches);
+        List<LabelThresholds> thresholds = thresholds(set, decisions, rubric);
+        CalibrationReport report = new CalibrationReport(breaches.isEmpty(), maxDelta,
+                new CalibrationReport.Tolerances(settings.maxScoreDelta(), settings.minAgreement(), settings.fprBand(),
+                        settings.targetFpr()),
+                Map.of("id", String.valueOf(scorer.id()), "provider", String.valueOf(scorer.executionProvider())),
+                Map.of("id", rubric.id(), "hash", rubric.contentHash()),
+                parity, decisions, thresholds, List.copyOf(breaches));
+        ReportWriter.write(report, settings.reportDir());
+        return report;
     }
 
     private PixelParity pixelParity(CalibrationSet.Item item, Frame picture, Judgement still, Path png,

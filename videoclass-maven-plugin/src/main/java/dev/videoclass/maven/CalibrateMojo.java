@@ -1,5 +1,6 @@
 package dev.videoclass.maven;
 
+import dev.videoclass.FrameScorer;
 import dev.videoclass.VideoException;
 import dev.videoclass.calibrate.CalibrationEngine;
 import dev.videoclass.calibrate.CalibrationReport;
@@ -31,9 +32,19 @@ import java.util.Locale;
  */
 @Mojo(name = "calibrate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CalibrateMojo extends AbstractMojo {
-    /** {@code heuristic} (built-in) or {@code onnx}. */
+    /** {@code heuristic} (built-in) or {@code onnx}; see also {@link #scorerFactory}. */
     @Parameter(property = "videoclass.scorer", defaultValue = "heuristic")
     String scorer;
+
+    /**
+     * Your own scorer, instead of {@code scorer}/{@code model}: the binary name of a class with a
+     * public no-argument constructor that implements
+     * {@code java.util.function.Supplier<dev.videoclass.FrameScorer>} (the convention of
+     * {@code IsolatedVideoClassifier}), in an artifact listed in the plugin's {@code <dependencies>}.
+     * Its {@code get()} is called once; the scorer is closed after the run.
+     */
+    @Parameter(property = "videoclass.scorerFactory")
+    String scorerFactory;
 
     /** The ONNX model directory, for {@code scorer=onnx}. */
     @Parameter(property = "videoclass.model")
@@ -96,6 +107,11 @@ public class CalibrateMojo extends AbstractMojo {
             getLog().info("videoclass:calibrate skipped");
             return;
         }
+        boolean custom = scorerFactory != null && !scorerFactory.isBlank();
+        if (custom && "onnx".equals(scorer.trim().toLowerCase(Locale.ROOT))) {
+            throw new MojoExecutionException("videoclass:calibrate: set either scorer=onnx (with model) or scorerFactory ("
+                    + scorerFactory + "), not both");
+        }
         CalibrationSettings settings;
         StillVideoEncoder encoder;
         try {
@@ -114,12 +130,7 @@ public class CalibrateMojo extends AbstractMojo {
         } catch (IllegalArgumentException | IOException e) {
             throw new MojoExecutionException("videoclass:calibrate: " + e.getMessage(), e);
         }
-        CalibrationReport report;
-        try {
-            report = new CalibrationEngine(settings, encoder).run();
-        } catch (IOException | VideoException | IllegalArgumentException | IllegalStateException e) {
-            throw new MojoExecutionException("videoclass:calibrate could not run: " + e.getMessage(), e);
-        }
+        CalibrationReport report = run(new CalibrationEngine(settings, encoder), custom ? scorerFactory.trim() : null);
         getLog().info(String.format(Locale.ROOT, "videoclass:calibrate: max |Δscore| %.4f (tolerance %.4f), agreement %.3f;"
                         + " reports in %s", report.maxScoreDelta(), maxScoreDelta, report.decisions().agreement(),
                 reportDirectory));
@@ -127,6 +138,28 @@ public class CalibrateMojo extends AbstractMojo {
             throw new MojoFailureException("videoclass:calibrate found " + report.breaches().size() + " breach(es):\n"
                     + String.join("\n", report.breaches()));
         }
+    }
+
+    /** Runs the engine with the settings' scorer, or with the one {@code factory} makes (closed afterwards). */
+    private CalibrationReport run(CalibrationEngine engine, String factory) throws MojoExecutionException {
+        try {
+            if (factory == null) {
+                return engine.run();
+            }
+            try (FrameScorer custom = ScorerFactories.open(factory, pluginRealm())) {
+                getLog().info("videoclass:calibrate: scorer " + custom.id() + " (" + custom.executionProvider()
+                        + ") from scorerFactory " + factory);
+                return engine.run(custom);
+            }
+        } catch (IOException | VideoException | IllegalArgumentException | IllegalStateException e) {
+            throw new MojoExecutionException("videoclass:calibrate could not run: " + e.getMessage(), e);
+        }
+    }
+
+    /** The plugin's class realm (Maven's context class loader while the goal runs): the plugin and its {@code <dependencies>}. */
+    private static ClassLoader pluginRealm() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : CalibrateMojo.class.getClassLoader();
     }
 
     private void writeDemo() throws IOException {

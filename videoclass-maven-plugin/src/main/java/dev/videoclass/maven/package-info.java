@@ -1,5 +1,5 @@
 /**
- * The {@code videoclass:calibrate} goal and its calibration engine. Not built yet: the module exists
- * so that the layout is fixed; see the calibration issue.
+ * The {@code videoclass:calibrate} goal: a thin Mojo over {@link dev.videoclass.calibrate.CalibrationEngine},
+ * and the loading of the user's own scorer factory from the plugin's {@code <dependencies>}.
  */
 package dev.videoclass.maven;
