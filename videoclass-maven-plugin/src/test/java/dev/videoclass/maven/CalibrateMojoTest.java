@@ -1,5 +1,6 @@
 package dev.videoclass.maven;
 
+import dev.videoclass.FrameScorer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.videoclass.calibrate.PhoneEncoding;
@@ -66,7 +67,7 @@ class CalibrateMojoTest {
             {ScorerFactoryFixtures.NeedsArgument.class.getName(), "public no-argument constructor"},
             {ScorerFactoryFixtures.ThrowingConstructor.class.getName(), "constructor threw", "no licence key"},
             {ScorerFactoryFixtures.ThrowingGet.class.getName(), ".get() failed", "model file missing"},
-            {ScorerFactoryFixtures.NotAScorer.class.getName(), "returned a java.lang.String, not a dev.videoclass.FrameScorer"},
+            {ScorerFactoryFixtures.NotAScorer.class.getName(), "returned a java.lang.String, not a " + FrameScorer.class.getName()},
         };
         for (String[] c : cases) {
             CalibrateMojo m = mojo();
