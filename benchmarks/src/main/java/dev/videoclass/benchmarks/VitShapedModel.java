@@ -1,8 +1,8 @@
 package dev.videoclass.benchmarks;
 
-import dev.videoclass.onnx.graph.OnnxGraphBuilder;
-import dev.videoclass.onnx.graph.OnnxGraphBuilder.Attribute;
-import dev.videoclass.onnx.graph.OnnxGraphBuilder.ElementType;
+import dev.videoclass.onnx.demo.graph.OnnxGraphBuilder;
+import dev.videoclass.onnx.demo.graph.OnnxGraphBuilder.Attribute;
+import dev.videoclass.onnx.demo.graph.OnnxGraphBuilder.ElementType;
 import dev.videoclass.rubric.LabelRole;
 import dev.videoclass.rubric.Rubric;
 import dev.videoclass.rubric.RubricLabel;

@@ -5,13 +5,14 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
 import dev.videoclass.FrameScorer;
 import dev.videoclass.VideoException;
+import dev.videoclass.onnx.internal.ExecutionProviders;
+import dev.videoclass.onnx.internal.OrtNatives;
 import dev.videoclass.rubric.Activations;
 import dev.videoclass.rubric.LabelRole;
 import dev.videoclass.rubric.Rubric;
@@ -35,6 +36,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
+import static dev.videoclass.onnx.internal.Errors.fail;
+import static dev.videoclass.onnx.internal.Errors.oneLine;
+
 /**
  * A {@link FrameScorer} on ONNX Runtime, for three kinds of model directory ({@link ModelDirectory}):
  * <ul>
@@ -51,8 +55,11 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * The rubric's mode turns raw scores into 0–1 scores; {@link #bind} fills the model's learned logit
  * scale and bias ({@code config.json}) where the rubric leaves them open.
  *
- * <p>Runs on the CUDA execution provider when it loads, otherwise on the CPU provider
- * ({@link OnnxOptions.Provider}); {@link #executionProvider()} and a log line say which. Thread safe:
+ * <p>Runs on the CUDA execution provider when it loads (ONNX Runtime's {@code onnxruntime_gpu} build on a
+ * machine with CUDA 12 and cuDNN 9), otherwise on the CPU provider ({@link OnnxOptions.Provider});
+ * {@link #executionProvider()} and a log line say which. ONNX Runtime's native libraries are unpacked
+ * once per version into a cache directory ({@link OrtNatives}) rather than into every process's
+ * temporary directory. Thread safe:
  * one session per tower serves concurrent classifications; {@link #close()} frees the sessions.
  */
 public final class OnnxScorer implements FrameScorer {
@@ -61,8 +68,6 @@ public final class OnnxScorer implements FrameScorer {
     private static final List<String> TEXT_OUTPUTS = List.of("text_embeds", "pooler_output", "text_features", "embeddings");
     private static final int POOLED_BUFFERS = 4;
     private static final int IDENTITY_CACHE = 32;
-    /** Result of the one CUDA provider probe of this process: "" when it loads, else the reason. */
-    private static String cudaProbe;
 
     /** What the model directory holds. */
     public enum Kind {
@@ -103,10 +108,10 @@ public final class OnnxScorer implements FrameScorer {
         TextEncoder encoder = null;
         try {
             Path imageFile = model.vision() != null ? model.vision() : model.single();
-            String[] chosen = new String[1];
-            OrtSession image = open(imageFile, options, null, chosen);
+            ExecutionProviders.Opened first = ExecutionProviders.open(env, imageFile, options, null);
+            OrtSession image = first.session();
             opened.add(image);
-            this.provider = chosen[0];
+            this.provider = first.provider();
             this.imageSession = image;
             Map<String, NodeInfo> inputs = image.getInputInfo();
             this.pixelInput = pixelInput(inputs);
@@ -116,7 +121,7 @@ public final class OnnxScorer implements FrameScorer {
                 requireOnly(inputs, List.of(pixelInput), imageFile);
                 this.imageOutput = pickOutput(image, IMAGE_OUTPUTS, imageFile);
                 if (model.text() != null) {
-                    OrtSession text = open(model.text(), options, provider, chosen);
+                    OrtSession text = ExecutionProviders.open(env, model.text(), options, provider).session();
                     opened.add(text);
                     this.textSession = text;
                     Map<String, NodeInfo> textInputs = text.getInputInfo();
@@ -177,6 +182,7 @@ public final class OnnxScorer implements FrameScorer {
      *                        or model cannot be used
      */
     public static OnnxScorer open(Path modelDir, OnnxOptions options) throws VideoException {
+        OrtNatives.prepare(); // before anything loads ONNX Runtime
         return new OnnxScorer(ModelDirectory.read(modelDir), options);
     }
 
@@ -464,78 +470,6 @@ public final class OnnxScorer implements FrameScorer {
 
     // ---- sessions and tensors -----------------------------------------------------------------
 
-    /**
-     * Creates a session on CUDA when allowed and loadable, else on the CPU. {@code fixedProvider}
-     * (the image session's) keeps all towers on one provider.
-     */
-    private OrtSession open(Path file, OnnxOptions o, String fixedProvider, String[] chosen) throws OrtException, VideoException {
-        boolean forced = o.provider() == OnnxOptions.Provider.CUDA || "cuda".equals(fixedProvider);
-        boolean tryCuda = fixedProvider != null ? forced : o.provider() != OnnxOptions.Provider.CPU;
-        if (tryCuda) {
-            String unavailable = cudaUnavailable();
-            if (unavailable == null) {
-                try (OrtSession.SessionOptions so = sessionOptions(o)) {
-                    so.addCUDA(o.cudaDevice());
-                    OrtSession s = env.createSession(file.toString(), so);
-                    chosen[0] = "cuda";
-                    return s;
-                } catch (OrtException | UnsatisfiedLinkError e) {
-                    unavailable = oneLine(e);
-                }
-            }
-            if (forced) {
-                throw fail("the CUDA execution provider cannot run " + file.getFileName() + ": " + unavailable);
-            }
-            if (unavailable.startsWith("no NVIDIA driver")) {
-                LOG.info("videoclass ONNX scorer: {}; using the CPU provider", unavailable);
-            } else {
-                LOG.warn("videoclass ONNX scorer: CUDA unavailable ({}); using the CPU provider", unavailable);
-            }
-        }
-        try (OrtSession.SessionOptions so = sessionOptions(o)) {
-            OrtSession s = env.createSession(file.toString(), so);
-            chosen[0] = "cpu";
-            return s;
-        }
-    }
-
-    /**
-     * Why the CUDA provider cannot load in this process, or null when it may: probed once (adding
-     * the provider to session options loads its libraries) and remembered, so that every scorer on
-     * a machine without CUDA does not retry the load. Without an NVIDIA kernel driver the probe is
-     * skipped: loading the provider means unpacking its 580 MB library from the jar.
-     */
-    private static synchronized String cudaUnavailable() {
-        if (cudaProbe == null) {
-            if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
-                cudaProbe = "not in this ONNX Runtime build";
-            } else if (!java.nio.file.Files.exists(Path.of("/proc/driver/nvidia/version"))
-                    && !java.nio.file.Files.exists(Path.of("/dev/nvidiactl"))) {
-                cudaProbe = "no NVIDIA driver on this machine";
-            } else {
-                try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
-                    so.addCUDA(0);
-                    cudaProbe = "";
-                } catch (OrtException | UnsatisfiedLinkError e) {
-                    cudaProbe = oneLine(e);
-                }
-            }
-        }
-        return cudaProbe.isEmpty() ? null : cudaProbe;
-    }
-
-    private static OrtSession.SessionOptions sessionOptions(OnnxOptions o) throws OrtException {
-        OrtSession.SessionOptions so = new OrtSession.SessionOptions();
-        so.setOptimizationLevel(o.optimization());
-        if (o.intraOpThreads() > 0) {
-            so.setIntraOpNumThreads(o.intraOpThreads());
-        }
-        if (o.interOpThreads() > 0) {
-            so.setInterOpNumThreads(o.interOpThreads());
-        }
-        return so;
-    }
-
     private static TextEncoder textEncoder(ModelDirectory model, NodeInfo ids, boolean usesMask) throws IOException, VideoException {
         if (model.tokenizer() == null) {
             throw fail("the model has a text input but " + model.dir() + " has no tokenizer.json");
@@ -665,13 +599,4 @@ public final class OnnxScorer implements FrameScorer {
         }
     }
 
-    private static VideoException fail(String message) {
-        return new VideoException(ErrorCode.SCORER_FAILED, message);
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return (nl >= 0 ? m.substring(0, nl) : m).strip();
-    }
 }

@@ -4,6 +4,7 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.videoclass.onnx.internal.DjlCudaProbe;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ final class TextEncoder implements AutoCloseable {
         this.maxLength = fixedLength > 0 ? (int) fixedLength
                 : (configured > 0 && configured <= 4096 ? configured : 64);
         this.padToMaxLength = fixedLength > 0 || !usesMask;
+        DjlCudaProbe.quietWithoutDriver(); // before DJL loads its natives
         this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of(
                 "addSpecialTokens", "true",
                 "padding", "false",

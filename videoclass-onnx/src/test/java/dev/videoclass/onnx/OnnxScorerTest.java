@@ -5,7 +5,7 @@ import dev.videoclass.Frame;
 import dev.videoclass.ImageClassifier;
 import dev.videoclass.VideoException;
 import dev.videoclass.onnx.demo.DemoModel;
-import dev.videoclass.onnx.graph.OnnxGraphBuilder;
+import dev.videoclass.onnx.demo.graph.OnnxGraphBuilder;
 import dev.videoclass.Judgement;
 import dev.videoclass.rubric.LabelRole;
 import dev.videoclass.rubric.Rubric;

@@ -1,11 +1,11 @@
-package dev.videoclass.onnx.graph;
+package dev.videoclass.onnx.demo.graph;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import dev.videoclass.onnx.graph.OnnxGraphBuilder.Attribute;
-import dev.videoclass.onnx.graph.OnnxGraphBuilder.ElementType;
+import dev.videoclass.onnx.demo.graph.OnnxGraphBuilder.Attribute;
+import dev.videoclass.onnx.demo.graph.OnnxGraphBuilder.ElementType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

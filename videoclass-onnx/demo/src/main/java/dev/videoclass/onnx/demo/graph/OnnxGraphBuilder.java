@@ -1,4 +1,4 @@
-package dev.videoclass.onnx.graph;
+package dev.videoclass.onnx.demo.graph;
 
 import com.google.protobuf.CodedOutputStream;
 
