@@ -417,7 +417,7 @@ public final class SceneSampler implements KeyframeSampler {
             this.source = source;
             this.k = k;
             this.detector = new ContentDetector(policy.threshold(), policy.minSceneLenFrames(),
-                    ContentDetector.FilterMode.SUPPRESS);
+                    FlashFilter.Mode.SUPPRESS);
         }
 
         boolean isDecoded(int i) {
@@ -693,7 +693,7 @@ public final class SceneSampler implements KeyframeSampler {
         long analysed = sparse == null ? k.pass.framesAnalysed : sparse.decoded;
         // exact mode's semantics inside a run: MERGE, minimum scene length in frames
         ContentDetector detector = new ContentDetector(threshold, policy.minSceneLenFrames(),
-                ContentDetector.FilterMode.MERGE);
+                FlashFilter.Mode.MERGE);
         Run run = new Run(fps);
         // >= 1 while the detector still holds the last frame of a run that stopped short of I-frame
         // `openEnd`: the next frame fed must be that I-frame, compared with it
@@ -876,7 +876,7 @@ public final class SceneSampler implements KeyframeSampler {
     /** Every frame through the MERGE detector; representatives streamed with a delay of minSceneLen frames. */
     private Pass exactPass(FrameSource source, SamplingPolicy policy) throws VideoException {
         int delay = policy.minSceneLenFrames();
-        ContentDetector detector = new ContentDetector(policy.threshold(), delay, ContentDetector.FilterMode.MERGE);
+        ContentDetector detector = new ContentDetector(policy.threshold(), delay, FlashFilter.Mode.MERGE);
         SceneTracker tracker = new SceneTracker(SKIP_AFTER_CUT_S);
         // frames not yet committed to a scene: a MERGE cut can be reported up to `delay` frames late
         int cap = delay + 1;
@@ -932,7 +932,7 @@ public final class SceneSampler implements KeyframeSampler {
         double fps = fps(source.info());
         source.seek(0, DecodeMode.KEYFRAMES_ONLY);
         ContentDetector detector = ContentDetector.inSeconds(policy.threshold(),
-                policy.minSceneLenFrames() / fps, ContentDetector.FilterMode.SUPPRESS);
+                policy.minSceneLenFrames() / fps, FlashFilter.Mode.SUPPRESS);
         SceneTracker tracker = new SceneTracker(SKIP_AFTER_CUT_S);
         DoubleList pts = new DoubleList(64);
         DoubleList sharp = new DoubleList(64);

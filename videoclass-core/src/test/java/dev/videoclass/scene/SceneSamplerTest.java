@@ -280,7 +280,7 @@ class SceneSamplerTest {
         byte[] b = new byte[W * H * 3];
         painter.paint(30, a, W, H);
         painter.paint(60, b, W, H);
-        assertThat(ContentDetector.contentValue(new dev.videoclass.Frame(W, H, a, 1), new dev.videoclass.Frame(W, H, b, 2)))
+        assertThat(HsvContentScore.contentValue(new dev.videoclass.Frame(W, H, a, 1), new dev.videoclass.Frame(W, H, b, 2)))
                 .isGreaterThan(SceneSampler.REFINE_CANDIDATE_FACTOR * ContentDetector.DEFAULT_THRESHOLD);
         SamplingResult exact = SAMPLER.sample(new FakeFrameSource(W, H, FPS, 300, cadence, painter),
                 policy(SamplerMode.EXACT));
