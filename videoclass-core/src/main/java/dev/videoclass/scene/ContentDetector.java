@@ -3,6 +3,8 @@ package dev.videoclass.scene;
 import dev.videoclass.Frame;
 import dev.videoclass.SceneCut;
 
+import java.util.List;
+
 /**
  * PySceneDetect's {@code ContentDetector} (default weights, edge channel off), the reference
  * behaviour for exact scene detection: a frame whose {@link HsvContentScore content value} is at
@@ -15,7 +17,7 @@ import dev.videoclass.SceneCut;
  *
  * <p>Not thread safe: one instance per video stream.
  */
-public final class ContentDetector {
+public final class ContentDetector implements SceneDetector {
 
     /** PySceneDetect's default threshold on the 0–255 content value. */
     public static final double DEFAULT_THRESHOLD = 27.0;
@@ -72,12 +74,13 @@ public final class ContentDetector {
      * frame, or an earlier one when a merged run of close cuts ends (see {@link FlashFilter}). Its
      * strength is the content value of that frame. The frame is only read.
      */
+    @Override
     public SceneCut feed(Frame frame) {
         double s = score.next(frame);
         return filter.filter(frame.ptsSeconds(), s, s >= threshold);
     }
 
-    /** Content value (0–255) of the frame last given to {@link #feed}; 0 for the first frame. */
+    @Override
     public double lastScore() {
         return score.score();
     }
@@ -97,25 +100,48 @@ public final class ContentDetector {
         return score.deltaVal();
     }
 
+    /** The threshold: a frame below it is never a cut. */
+    @Override
+    public double minCutScore() {
+        return threshold;
+    }
+
+    /** The minimum scene length in frames with MERGE, 0 with SUPPRESS. */
+    @Override
+    public int maxDelayFrames() {
+        return filter.maxDelayFrames();
+    }
+
+    /** 0: each frame is judged against the one before it. */
+    @Override
+    public int contextFrames() {
+        return 0;
+    }
+
     /** Forgets the previous frame and the filter state (keeps the buffers). */
+    @Override
     public void reset() {
         score.reset();
         filter.reset();
     }
 
     /** See {@link FlashFilter#resume}: the filter guesses the frames before from its first comparison. */
-    void resume(boolean cutBefore) {
+    @Override
+    public void resume(boolean cutBefore) {
         score.reset();
         filter.resume(cutBefore);
     }
 
     /** See {@link FlashFilter#skip}. */
-    void skip(long frames) {
+    @Override
+    public void skip(long frames) {
         filter.skip(frames);
     }
 
-    /** See {@link FlashFilter#flush}. */
-    SceneCut flush() {
-        return filter.flush();
+    /** See {@link FlashFilter#flush}: at most one cut. */
+    @Override
+    public List<SceneCut> flush() {
+        SceneCut cut = filter.flush();
+        return cut == null ? List.of() : List.of(cut);
     }
 }

@@ -225,14 +225,14 @@ class ContentDetectorTest {
                 RGBW[3], RGBW[4], RGBW[1]});
         ContentDetector d = new ContentDetector();
         assertThat(run(d, seq, 30)).extracting(SceneCut::ptsS).containsExactly(1.0);
-        SceneCut c = d.flush();
-        assertThat(c).isNotNull();
-        assertThat(c.ptsS()).isEqualTo(55 / 30.0);
-        assertThat(d.flush()).isNull(); // resolved once
+        List<SceneCut> c = d.flush();
+        assertThat(c).hasSize(1);
+        assertThat(c.get(0).ptsS()).isEqualTo(55 / 30.0);
+        assertThat(d.flush()).isEmpty(); // resolved once
         // the same stopping inside the busy stretch: it goes on, nothing to report
         ContentDetector busy = new ContentDetector();
         run(busy, concat(still(30, RGBW[0]), busy(30)), 30);
-        assertThat(busy.flush()).isNull();
+        assertThat(busy.flush()).isEmpty();
     }
 
     @Test
