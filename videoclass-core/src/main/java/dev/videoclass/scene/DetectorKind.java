@@ -22,6 +22,22 @@ public enum DetectorKind implements SceneDetector.Factory {
                     : ContentDetector.inSeconds(policy.threshold(), policy.minSceneLenFrames() / fps,
                     FlashFilter.Mode.SUPPRESS);
         }
+    },
+    /**
+     * {@link AdaptiveDetector} with PySceneDetect's defaults for its adaptive threshold, window and
+     * minimum content value, and the policy's minimum scene length (in seconds on key frames). The
+     * policy's threshold, a ContentDetector threshold, does not apply.
+     */
+    ADAPTIVE {
+        @Override
+        public SceneDetector create(SamplingPolicy policy, SceneDetector.Stream stream, double fps) {
+            return stream == SceneDetector.Stream.FRAMES
+                    ? new AdaptiveDetector(AdaptiveDetector.DEFAULT_ADAPTIVE_THRESHOLD, AdaptiveDetector.DEFAULT_WINDOW_WIDTH,
+                    AdaptiveDetector.DEFAULT_MIN_CONTENT_VAL, policy.minSceneLenFrames())
+                    : AdaptiveDetector.inSeconds(AdaptiveDetector.DEFAULT_ADAPTIVE_THRESHOLD,
+                    AdaptiveDetector.DEFAULT_WINDOW_WIDTH, AdaptiveDetector.DEFAULT_MIN_CONTENT_VAL,
+                    policy.minSceneLenFrames() / fps);
+        }
     };
 
     /** The lower-case name used on the command line. */
