@@ -16,6 +16,7 @@ import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.onnx.OnnxOptions;
 import dev.videoclass.onnx.OnnxScorer;
 import dev.videoclass.rubric.Rubric;
+import dev.videoclass.scene.DetectorKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -166,10 +167,15 @@ public final class VideoclassCli implements Callable<Integer> {
         double threshold;
         @Option(names = "--interval", defaultValue = "2", description = "seconds between frames for --sampler uniform (default ${DEFAULT-VALUE})")
         double interval;
+        @Option(names = "--detector", paramLabel = "content|adaptive",
+                description = "scene detector: content (default) or adaptive, steadier under camera motion (--threshold is content's)")
+        String detector;
 
         SamplingPolicy policy() {
+            DetectorKind kind = detector == null ? SamplingPolicy.DEFAULT_DETECTOR : DetectorKind.find(detector)
+                    .orElseThrow(() -> new UsageException("unknown detector '" + detector + "' (content, adaptive)"));
             try {
-                return SamplingPolicy.DEFAULTS.withMode(SamplerMode.parse(sampler))
+                return SamplingPolicy.DEFAULTS.withMode(SamplerMode.parse(sampler)).withDetector(kind)
                         .withBand(minKeyframes, maxKeyframes).withThreshold(threshold).withUniformIntervalS(interval);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage().startsWith("No enum")
