@@ -9,7 +9,6 @@ import dev.videoclass.VideoException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
-import java.util.function.IntUnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,13 +32,6 @@ class AdaptiveSamplingTest {
         return r.cuts().stream().mapToDouble(SceneCut::ptsS).toArray();
     }
 
-    /** Key packets 5000 bytes, predicted ones 150-600, and 3000 for the cuts (coded without a key frame). */
-    private static IntUnaryOperator packets(int[] iframes, int... intra) {
-        return i -> Arrays.binarySearch(iframes, i) >= 0 ? 5000
-                : Arrays.stream(intra).anyMatch(x -> x == i) ? 3000
-                : i % 4 == 0 ? 600 : 150 + 50 * (i % 3);
-    }
-
     @Test
     void theExactPassFindsTheCutsOfAClipWithCameraMotion() throws VideoException {
         SamplingResult adaptive = SAMPLER.sample(clip(new int[] {0}), policy(SamplerMode.EXACT, DetectorKind.ADAPTIVE));
@@ -60,13 +52,13 @@ class AdaptiveSamplingTest {
         // a key frame every 32 frames, the cuts coded as outsized pictures between them: AUTO decodes
         // 64..90 and 128..150 and compares the key frames 96 and 160 with them
         int[] cadence = FakeFrameSource.every(32, CameraMotion.CLIP_FRAMES);
-        FakeFrameSource src = clip(cadence).packets(packets(cadence, CameraMotion.CLIP_CUTS));
+        FakeFrameSource src = clip(cadence).packets(SceneSamplerTest.packetSizes(cadence, CameraMotion.CLIP_CUTS));
         SamplingResult auto = SAMPLER.sample(src, policy(SamplerMode.AUTO, DetectorKind.ADAPTIVE));
         assertThat(auto.sampler()).isEqualTo("auto:refined");
         assertThat(cutTimes(auto)).containsExactly(CLIP_CUTS_S);
         assertThat(auto.framesAnalysed()).isEqualTo(cadence.length + 27 + 1 + 23 + 1);
         // the same from a demux pass, decoding no key frame for the rules
-        FakeFrameSource demux = clip(cadence).packets(packets(cadence, CameraMotion.CLIP_CUTS)).demuxAhead();
+        FakeFrameSource demux = clip(cadence).packets(SceneSamplerTest.packetSizes(cadence, CameraMotion.CLIP_CUTS)).demuxAhead();
         SamplingResult fromPackets = SAMPLER.sample(demux, policy(SamplerMode.AUTO, DetectorKind.ADAPTIVE));
         assertThat(fromPackets.sampler()).isEqualTo("auto:refined");
         assertThat(cutTimes(fromPackets)).containsExactly(CLIP_CUTS_S);

@@ -157,7 +157,7 @@ class SceneSamplerTest {
      * 600-byte P-frame, 150-250-byte B-frames between, and 3000 bytes for each frame in {@code intra}
      * (a cut coded as an intra picture without the key flag).
      */
-    private static IntUnaryOperator packetSizes(int[] iframes, int... intra) {
+    static IntUnaryOperator packetSizes(int[] iframes, int... intra) {
         return i -> Arrays.binarySearch(iframes, i) >= 0 ? 5000
                 : IntStream.of(intra).anyMatch(x -> x == i) ? 3000
                 : i % 4 == 0 ? 600 : 150 + 50 * (i % 3);

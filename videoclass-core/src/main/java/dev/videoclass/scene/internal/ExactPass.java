@@ -5,7 +5,6 @@ import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
 import dev.videoclass.FrameSource;
 import dev.videoclass.SamplingResult;
-import dev.videoclass.SceneCut;
 import dev.videoclass.VideoException;
 import dev.videoclass.scene.SceneDetector;
 
@@ -13,7 +12,7 @@ import dev.videoclass.scene.SceneDetector;
  * The exact pass ({@code "exact"}, and AUTO's {@code "auto:exact"}): every analysis frame from the
  * start ({@code seek(0, ALL_FRAMES)}, then {@link FrameSource#next()}) goes through a
  * {@link SceneDetector.Stream#FRAMES} detector; frames with a timestamp not after the previous one
- * are skipped. Representatives stream through {@link PendingFrames}, so no frame is kept.
+ * are skipped. Representatives stream through a {@link SceneFeed}, so no frame is kept.
  */
 public final class ExactPass {
     private ExactPass() {
@@ -33,10 +32,7 @@ public final class ExactPass {
     static PassResult run(Sampling s) throws VideoException {
         FrameSource source = s.source();
         source.seek(0, DecodeMode.ALL_FRAMES);
-        SceneDetector detector = s.detector(SceneDetector.Stream.FRAMES);
-        SceneTracker tracker = new SceneTracker();
-        PendingFrames pending = new PendingFrames(tracker, detector.maxDelayFrames());
-        FrameSharpness sharpness = new FrameSharpness();
+        SceneFeed feed = new SceneFeed(s.detector(SceneDetector.Stream.FRAMES));
         long analysed = 0;
         double lastPts = Double.NaN;
         Frame f;
@@ -47,10 +43,9 @@ public final class ExactPass {
             }
             lastPts = pts;
             analysed++;
-            SceneCut cut = detector.feed(f);
-            pending.next(pts, sharpness.of(f), f.isKeyframe(), cut);
+            feed.feed(f, f.isKeyframe());
         }
-        pending.drain();
+        SceneTracker tracker = feed.finish();
         if (analysed == 0) {
             throw new VideoException(ErrorCode.NO_DECODABLE_FRAMES, "no frame could be decoded");
         }

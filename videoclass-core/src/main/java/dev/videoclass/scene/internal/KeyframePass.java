@@ -5,7 +5,6 @@ import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
 import dev.videoclass.FrameSource;
 import dev.videoclass.SamplingResult;
-import dev.videoclass.SceneCut;
 import dev.videoclass.VideoException;
 import dev.videoclass.scene.SceneDetector;
 
@@ -38,10 +37,7 @@ public final class KeyframePass {
     static Result run(Sampling s) throws VideoException {
         FrameSource source = s.source();
         source.seek(0, DecodeMode.KEYFRAMES_ONLY);
-        SceneDetector detector = s.detector(SceneDetector.Stream.KEY_FRAMES);
-        SceneTracker tracker = new SceneTracker();
-        PendingFrames pending = new PendingFrames(tracker, detector.maxDelayFrames());
-        FrameSharpness sharpness = new FrameSharpness();
+        SceneFeed feed = new SceneFeed(s.detector(SceneDetector.Stream.KEY_FRAMES));
         DoubleList pts = new DoubleList(64);
         DoubleList sharp = new DoubleList(64);
         DoubleList score = new DoubleList(64);
@@ -51,16 +47,12 @@ public final class KeyframePass {
             if (pts.size() > 0 && p <= pts.last()) {
                 continue; // out-of-order or duplicate timestamp
             }
-            SceneCut cut = detector.feed(f);
-            double sh = sharpness.of(f);
-            pending.next(p, sh, true, cut);
+            sharp.add(feed.feed(f, true));
             pts.add(p);
-            sharp.add(sh);
-            score.add(detector.lastScore());
+            score.add(feed.lastScore());
         }
-        pending.drain();
         double last = pts.size() == 0 ? Double.NaN : pts.last();
-        return new Result(new PassResult(tracker, pts.size(), last),
+        return new Result(new PassResult(feed.finish(), pts.size(), last),
                 KeyFrames.of(pts.toArray(), sharp.toArray(), score.toArray()));
     }
 

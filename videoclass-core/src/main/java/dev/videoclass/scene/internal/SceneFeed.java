@@ -1,13 +1,19 @@
 package dev.videoclass.scene.internal;
 
+import dev.videoclass.Frame;
 import dev.videoclass.SceneCut;
+import dev.videoclass.scene.SceneDetector;
 
 /**
- * Analysed frames held back from a {@link SceneTracker} while the detector may still report a cut
- * before them: a detector may report a cut up to {@code maxDelayFrames} frames after its frame, and
- * the frames from the cut on belong to the new scene. Not thread safe.
+ * A pass's frames on their way into scenes: each analysed frame goes through the detector, and into
+ * a {@link SceneTracker} with its sharpness ({@link FrameSharpness}) once no cut can come before it
+ * any more — a detector may report a cut up to {@code maxDelayFrames()} frames after its frame, and
+ * the frames from the cut on belong to the new scene. Owns the detector and the tracker. Not thread
+ * safe.
  */
-final class PendingFrames {
+final class SceneFeed {
+    private final SceneDetector detector;
+    private final FrameSharpness sharpness = new FrameSharpness();
     private final SceneTracker tracker;
     private final int delay;
     private double[] pts;
@@ -16,26 +22,36 @@ final class PendingFrames {
     private int head;
     private int size;
 
-    /** @param maxDelayFrames the detector's {@code maxDelayFrames()} */
-    PendingFrames(SceneTracker tracker, int maxDelayFrames) {
-        this.tracker = tracker;
-        this.delay = maxDelayFrames;
-        int capacity = (int) Math.min(64, (long) maxDelayFrames + 1);
+    SceneFeed(SceneDetector detector) {
+        this.detector = detector;
+        this.tracker = new SceneTracker();
+        this.delay = detector.maxDelayFrames();
+        int capacity = (int) Math.min(64, (long) delay + 1);
         pts = new double[capacity];
         sharp = new double[capacity];
         key = new boolean[capacity];
     }
 
     /**
-     * The next analysed frame and the cut the detector reported on feeding it ({@code null}: none):
-     * holds the frame, places the cut, and gives the tracker what no later cut can precede.
+     * The next analysed frame, in presentation order.
+     *
+     * @param isKey whether it is a key frame
+     * @return its sharpness
      */
-    void next(double p, double s, boolean isKey, SceneCut cut) {
-        add(p, s, isKey);
+    double feed(Frame f, boolean isKey) {
+        SceneCut cut = detector.feed(f);
+        double s = sharpness.of(f);
+        add(f.ptsSeconds(), s, isKey);
         if (cut != null) {
             cut(cut);
         }
         settle();
+        return s;
+    }
+
+    /** The detector's score of the last frame fed. */
+    double lastScore() {
+        return detector.lastScore();
     }
 
     private void add(double p, double s, boolean isKey) {
@@ -63,11 +79,12 @@ final class PendingFrames {
         }
     }
 
-    /** At the end of the stream: gives the tracker every frame held. */
-    void drain() {
+    /** At the end of the stream: gives the tracker every frame held, and returns it. */
+    SceneTracker finish() {
         while (size > 0) {
             commit();
         }
+        return tracker;
     }
 
     private void commit() {
