@@ -1,6 +1,7 @@
 package dev.videoclass;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** How keyframes are chosen; the CLI names are the lower-case constant names. */
 public enum SamplerMode {
@@ -18,8 +19,23 @@ public enum SamplerMode {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a CLI name such as {@code "exact"}. */
+    /**
+     * Parses a CLI name such as {@code "exact"}.
+     *
+     * @throws IllegalArgumentException for an unknown name; the message lists the known ones
+     */
     public static SamplerMode parse(String s) {
-        return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        return find(s).orElseThrow(() -> new IllegalArgumentException("unknown sampler '" + s
+                + "' (auto, exact, keyframes, uniform)"));
+    }
+
+    /** The mode with this CLI name (case and surrounding blanks ignored), if there is one. */
+    public static Optional<SamplerMode> find(String s) {
+        for (SamplerMode m : values()) {
+            if (m.wireName().equals(s.trim().toLowerCase(Locale.ROOT))) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -7,6 +7,7 @@ import dev.videoclass.SamplingPolicy;
 import dev.videoclass.SamplingResult;
 import dev.videoclass.VideoInput;
 import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
+import dev.videoclass.scene.DetectorKind;
 import dev.videoclass.scene.SceneSampler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Question: how long does keyframe sampling of one video take per mode, JVM warm? Open, sample,
  * close — the work of {@code videoclass scenes} without JVM start. The video comes from
- * {@code -p video=PATH} (see scripts/compare-scenes.sh, which writes the test videos).
+ * {@code -p video=PATH} (see scripts/compare-scenes.sh, which writes the test videos), the detector
+ * from {@code -p detector=content|adaptive}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -42,6 +44,10 @@ public class SamplingBenchmark {
     @Param({"exact", "auto", "keyframes"})
     public String mode;
 
+    /** The scene detector ({@code content} or {@code adaptive}). */
+    @Param({"content"})
+    public String detector;
+
     private final FfmpegVideoDecoder decoder = new FfmpegVideoDecoder();
     private final SceneSampler sampler = new SceneSampler();
     private SamplingPolicy policy;
@@ -51,7 +57,8 @@ public class SamplingBenchmark {
         if (video.isEmpty() || !Files.isRegularFile(Path.of(video))) {
             throw new IllegalArgumentException("pass a video with -p video=PATH (got '" + video + "')");
         }
-        policy = SamplingPolicy.DEFAULTS.withMode(SamplerMode.parse(mode));
+        policy = SamplingPolicy.DEFAULTS.withMode(SamplerMode.parse(mode)).withDetector(DetectorKind.find(detector)
+                .orElseThrow(() -> new IllegalArgumentException("detector: content or adaptive, got '" + detector + "'")));
     }
 
     @Benchmark

@@ -18,6 +18,7 @@ import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.onnx.OnnxOptions;
 import dev.videoclass.onnx.OnnxScorer;
 import dev.videoclass.rubric.Rubric;
+import dev.videoclass.scene.DetectorKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -187,14 +188,20 @@ public final class VideoclassCli implements Callable<Integer> {
         double threshold = SamplingPolicy.DEFAULTS.threshold();
         @Option(names = "--interval", description = "seconds between frames for --sampler uniform (default ${DEFAULT-VALUE})")
         double interval = SamplingPolicy.DEFAULTS.uniformIntervalS();
+        @Option(names = "--detector", paramLabel = "content|adaptive",
+                description = "scene detector: content (default) or adaptive, steadier under camera motion (--threshold is content's)")
+        String detector;
 
         SamplingPolicy policy() {
+            DetectorKind kind = detector == null ? SamplingPolicy.DEFAULT_DETECTOR : DetectorKind.find(detector)
+                    .orElseThrow(() -> new UsageException("unknown detector '" + detector + "' (content, adaptive)"));
+            SamplerMode mode = SamplerMode.find(sampler).orElseThrow(() -> new UsageException(
+                    "unknown sampler '" + sampler + "' (auto, exact, keyframes, uniform)"));
             try {
-                return SamplingPolicy.DEFAULTS.withMode(SamplerMode.parse(sampler))
+                return SamplingPolicy.DEFAULTS.withMode(mode).withDetector(kind)
                         .withBand(minKeyframes, maxKeyframes).withThreshold(threshold).withUniformIntervalS(interval);
             } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage().startsWith("No enum")
-                        ? "unknown sampler '" + sampler + "' (auto, exact, keyframes, uniform)" : e.getMessage());
+                throw new UsageException(e.getMessage());
             }
         }
     }

@@ -52,13 +52,13 @@ class ContentDetectorTest {
 
     @Test
     void primariesConvertLikeOpenCv() {
-        int red = ContentDetector.hsv(255, 0, 0);
-        int green = ContentDetector.hsv(0, 255, 0);
-        int blue = ContentDetector.hsv(0, 0, 255);
+        int red = HsvContentScore.hsv(255, 0, 0);
+        int green = HsvContentScore.hsv(0, 255, 0);
+        int blue = HsvContentScore.hsv(0, 0, 255);
         assertThat(new int[] {hue(red), sat(red), val(red)}).containsExactly(0, 255, 255);
         assertThat(new int[] {hue(green), sat(green), val(green)}).containsExactly(60, 255, 255);
         assertThat(new int[] {hue(blue), sat(blue), val(blue)}).containsExactly(120, 255, 255);
-        int grey = ContentDetector.hsv(128, 128, 128);
+        int grey = HsvContentScore.hsv(128, 128, 128);
         assertThat(new int[] {hue(grey), sat(grey), val(grey)}).containsExactly(0, 0, 128);
     }
 
@@ -69,7 +69,7 @@ class ContentDetectorTest {
             int r = rnd.nextInt(256);
             int g = rnd.nextInt(256);
             int b = rnd.nextInt(256);
-            int c = ContentDetector.hsv(r, g, b);
+            int c = HsvContentScore.hsv(r, g, b);
             double[] ref = referenceHsv(r, g, b);
             double dh = Math.abs(hue(c) - ref[0]);
             dh = Math.min(dh, 180 - dh); // hue wraps
@@ -86,11 +86,11 @@ class ContentDetectorTest {
         Frame black = Synth.solid(W, H, 0, 0, 0, 0);
         Frame white = Synth.solid(W, H, 255, 255, 255, 0);
         // red -> blue: |0-120| hue, no saturation or value change: (120 + 0 + 0) / 3
-        assertThat(ContentDetector.contentValue(red, blue)).isEqualTo(40.0);
+        assertThat(HsvContentScore.contentValue(red, blue)).isEqualTo(40.0);
         // black -> white: only V changes by 255
-        assertThat(ContentDetector.contentValue(black, white)).isEqualTo(85.0);
+        assertThat(HsvContentScore.contentValue(black, white)).isEqualTo(85.0);
         // red -> black: S and V drop by 255, hue stays 0
-        assertThat(ContentDetector.contentValue(red, black)).isEqualTo(170.0);
+        assertThat(HsvContentScore.contentValue(red, black)).isEqualTo(170.0);
     }
 
     @Test
@@ -225,14 +225,14 @@ class ContentDetectorTest {
                 RGBW[3], RGBW[4], RGBW[1]});
         ContentDetector d = new ContentDetector();
         assertThat(run(d, seq, 30)).extracting(SceneCut::ptsS).containsExactly(1.0);
-        SceneCut c = d.flush();
-        assertThat(c).isNotNull();
-        assertThat(c.ptsS()).isEqualTo(55 / 30.0);
-        assertThat(d.flush()).isNull(); // resolved once
+        List<SceneCut> c = d.flush();
+        assertThat(c).hasSize(1);
+        assertThat(c.get(0).ptsS()).isEqualTo(55 / 30.0);
+        assertThat(d.flush()).isEmpty(); // resolved once
         // the same stopping inside the busy stretch: it goes on, nothing to report
         ContentDetector busy = new ContentDetector();
         run(busy, concat(still(30, RGBW[0]), busy(30)), 30);
-        assertThat(busy.flush()).isNull();
+        assertThat(busy.flush()).isEmpty();
     }
 
     @Test
@@ -263,7 +263,7 @@ class ContentDetectorTest {
     @Test
     void suppressModeIgnoresCutsUntilMinLengthSinceLastCut() {
         int[][] seq = sequence(80, new int[] {0, 20, 28, 40}, RGBW);
-        List<SceneCut> cuts = run(new ContentDetector(27, 15, ContentDetector.FilterMode.SUPPRESS), seq, 30);
+        List<SceneCut> cuts = run(new ContentDetector(27, 15, FlashFilter.Mode.SUPPRESS), seq, 30);
         assertThat(cuts).extracting(SceneCut::ptsS).containsExactly(20 / 30.0, 40 / 30.0);
     }
 
@@ -278,7 +278,7 @@ class ContentDetectorTest {
     void minSceneLengthInSecondsOnSparseFrames() {
         // I-frame-like stream: frames 0.0, 0.3, 2.0, 2.4, 5.0 s, every one a different colour
         double[] pts = {0.0, 0.3, 2.0, 2.4, 5.0};
-        ContentDetector d = ContentDetector.inSeconds(27, 0.5, ContentDetector.FilterMode.SUPPRESS);
+        ContentDetector d = ContentDetector.inSeconds(27, 0.5, FlashFilter.Mode.SUPPRESS);
         List<Double> cuts = new ArrayList<>();
         byte[] rgb = new byte[W * H * 3];
         for (int i = 0; i < pts.length; i++) {
@@ -307,13 +307,13 @@ class ContentDetectorTest {
         byte[] b = new byte[64 * 48 * 3];
         Synth.textured(a, 64, 48, Synth.PALETTE[0], 0, 10);
         Synth.textured(b, 64, 48, Synth.PALETTE[0], 1, 10);
-        double v = ContentDetector.contentValue(new Frame(64, 48, a, 0), new Frame(64, 48, b, 0));
+        double v = HsvContentScore.contentValue(new Frame(64, 48, a, 0), new Frame(64, 48, b, 0));
         assertThat(v).isGreaterThan(0).isLessThan(10);
         // and neighbouring palette colours are far apart
         for (int k = 0; k + 1 < Synth.PALETTE.length; k++) {
             Synth.textured(b, 64, 48, Synth.PALETTE[k + 1], 1, 10);
             Synth.textured(a, 64, 48, Synth.PALETTE[k], 0, 10);
-            assertThat(ContentDetector.contentValue(new Frame(64, 48, a, 0), new Frame(64, 48, b, 0)))
+            assertThat(HsvContentScore.contentValue(new Frame(64, 48, a, 0), new Frame(64, 48, b, 0)))
                     .as("palette %d -> %d", k, k + 1).isGreaterThan(30);
         }
     }

@@ -19,10 +19,10 @@ import java.util.function.IntUnaryOperator;
  * packet per frame (decode order = presentation order, no B-frames) for every frame "demuxed" so far:
  * a keyframe-only pass reads them all, an all-frame read up to the frame returned.
  */
-final class FakeFrameSource implements FrameSource {
+public final class FakeFrameSource implements FrameSource {
 
     /** Paints frame {@code index} into {@code rgb} ({@code w*h*3} bytes). */
-    interface Painter {
+    public interface Painter {
         void paint(int index, byte[] rgb, int w, int h);
     }
 
@@ -42,11 +42,11 @@ final class FakeFrameSource implements FrameSource {
     private boolean demuxAhead;
     private int scans;
 
-    FakeFrameSource(int w, int h, double fps, int count, int[] iframes, Painter painter) {
+    public FakeFrameSource(int w, int h, double fps, int count, int[] iframes, Painter painter) {
         this(w, h, fps, count, iframes, painter, count / fps);
     }
 
-    FakeFrameSource(int w, int h, double fps, int count, int[] iframes, Painter painter, double durationS) {
+    public FakeFrameSource(int w, int h, double fps, int count, int[] iframes, Painter painter, double durationS) {
         this.w = w;
         this.h = h;
         this.fps = fps;
@@ -59,7 +59,7 @@ final class FakeFrameSource implements FrameSource {
     }
 
     /** Reports packets whose size in bytes is {@code sizeOfFrame.applyAsInt(frameIndex)}. */
-    FakeFrameSource packets(IntUnaryOperator sizeOfFrame) {
+    public FakeFrameSource packets(IntUnaryOperator sizeOfFrame) {
         this.packetSize = sizeOfFrame;
         return this;
     }
@@ -68,7 +68,7 @@ final class FakeFrameSource implements FrameSource {
      * Also supports {@link #scanPackets} (packets up to a time, nothing decoded) and
      * {@link #keyframe} (one I-frame painted), as the FFmpeg source does; needs {@link #packets}.
      */
-    FakeFrameSource demuxAhead() {
+    public FakeFrameSource demuxAhead() {
         this.demuxAhead = true;
         return this;
     }
@@ -86,7 +86,7 @@ final class FakeFrameSource implements FrameSource {
     }
 
     /** How many times {@link #scanPackets} was called. */
-    int scans() {
+    public int scans() {
         return scans;
     }
 
@@ -115,7 +115,7 @@ final class FakeFrameSource implements FrameSource {
     }
 
     /** I-frames every {@code step} frames from 0. */
-    static int[] every(int step, int count) {
+    public static int[] every(int step, int count) {
         int[] out = new int[(count + step - 1) / step];
         for (int i = 0; i < out.length; i++) {
             out[i] = i * step;

@@ -7,6 +7,10 @@ import dev.videoclass.SamplingPolicy;
 import dev.videoclass.SamplingResult;
 import dev.videoclass.SceneCut;
 import dev.videoclass.VideoException;
+import dev.videoclass.scene.internal.IntervalRules;
+import dev.videoclass.scene.internal.SceneTracker;
+import dev.videoclass.scene.internal.SparseKeyDecoder;
+import dev.videoclass.scene.internal.SuspectPackets;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -59,7 +63,7 @@ class SceneSamplerTest {
             Keyframe kf = r.keyframes().get(k);
             assertThat(kf.sceneStartS()).isCloseTo(k == 0 ? 0 : STARTS[k] / FPS, within(1e-9));
             assertThat(kf.sceneEndS()).isCloseTo(k + 1 < STARTS.length ? STARTS[k + 1] / FPS : 20.0, within(1e-9));
-            assertThat(kf.ptsS()).isGreaterThanOrEqualTo(kf.sceneStartS() + SceneSampler.SKIP_AFTER_CUT_S - 1e-9)
+            assertThat(kf.ptsS()).isGreaterThanOrEqualTo(kf.sceneStartS() + SceneTracker.SKIP_AFTER_CUT_S - 1e-9)
                     .isLessThan(kf.sceneEndS());
         }
     }
@@ -153,7 +157,7 @@ class SceneSamplerTest {
      * 600-byte P-frame, 150-250-byte B-frames between, and 3000 bytes for each frame in {@code intra}
      * (a cut coded as an intra picture without the key flag).
      */
-    private static IntUnaryOperator packetSizes(int[] iframes, int... intra) {
+    static IntUnaryOperator packetSizes(int[] iframes, int... intra) {
         return i -> Arrays.binarySearch(iframes, i) >= 0 ? 5000
                 : IntStream.of(intra).anyMatch(x -> x == i) ? 3000
                 : i % 4 == 0 ? 600 : 150 + 50 * (i % 3);
@@ -280,8 +284,8 @@ class SceneSamplerTest {
         byte[] b = new byte[W * H * 3];
         painter.paint(30, a, W, H);
         painter.paint(60, b, W, H);
-        assertThat(ContentDetector.contentValue(new dev.videoclass.Frame(W, H, a, 1), new dev.videoclass.Frame(W, H, b, 2)))
-                .isGreaterThan(SceneSampler.REFINE_CANDIDATE_FACTOR * ContentDetector.DEFAULT_THRESHOLD);
+        assertThat(HsvContentScore.contentValue(new dev.videoclass.Frame(W, H, a, 1), new dev.videoclass.Frame(W, H, b, 2)))
+                .isGreaterThan(IntervalRules.REFINE_CANDIDATE_FACTOR * ContentDetector.DEFAULT_THRESHOLD);
         SamplingResult exact = SAMPLER.sample(new FakeFrameSource(W, H, FPS, 300, cadence, painter),
                 policy(SamplerMode.EXACT));
         assertThat(cutTimes(exact)).containsExactly(100 / FPS, 205 / FPS);
@@ -441,7 +445,7 @@ class SceneSamplerTest {
         SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.AUTO));
         assertThat(r.sampler()).isEqualTo("auto:refined");
         assertThat(cutTimes(r)).containsExactly(55 / FPS, 175 / FPS, 295 / FPS);
-        assertThat(r.framesAnalysed()).isEqualTo(3 * (26 + 1) + 4 * SceneSampler.SCENE_CANDIDATES);
+        assertThat(r.framesAnalysed()).isEqualTo(3 * (26 + 1) + 4 * SparseKeyDecoder.SCENE_CANDIDATES);
         // a video whose key packets are irregular (I-frames at cuts) takes the keyframe pass
         int[] iframes = {0, 75, 190, 260, 400, 520};
         FakeFrameSource irregular = video(iframes).packets(packetSizes(iframes)).demuxAhead();
@@ -456,14 +460,6 @@ class SceneSamplerTest {
     /** Packets of a slideshow: key pictures 5000 bytes, predicted pictures 20 (skip blocks only). */
     private static IntUnaryOperator stillPackets(int[] iframes) {
         return i -> Arrays.binarySearch(iframes, i) >= 0 ? 5000 : 20;
-    }
-
-    @Test
-    void keySizeJumpRule() {
-        assertThat(SceneSampler.sizeJump(19999, 7945)).isTrue();
-        assertThat(SceneSampler.sizeJump(7945, 19999)).isTrue();
-        assertThat(SceneSampler.sizeJump(10981, 14087)).isFalse(); // consecutive key pictures of a zoom
-        assertThat(SceneSampler.sizeJump(Double.NaN, 5000)).isTrue(); // unknown: decode
     }
 
     @Test
@@ -484,15 +480,6 @@ class SceneSamplerTest {
         assertThat(SuspectPackets.find(src.packetsRead(), src.info())).isEmpty();
         // no packets: nothing
         assertThat(SuspectPackets.find(List.of(), src.info())).isEmpty();
-    }
-
-    @Test
-    void cadenceRule() {
-        assertThat(SceneSampler.cadence(new double[] {1, 1, 1, 1, 1.0333, 1}, 30).regular()).isTrue();
-        assertThat(SceneSampler.cadence(new double[] {1, 1, 1, 1, 1.0333, 1}, 30).interval()).isCloseTo(1.0, within(0.04));
-        assertThat(SceneSampler.cadence(new double[] {2.5, 3.8, 2.3, 4.7, 4.0, 2.7}, 30).regular()).isFalse();
-        // x264-like: keyint-length gaps where nothing happens, short ones at cuts
-        assertThat(SceneSampler.cadence(new double[] {8.33, 1.2, 3.1, 8.33, 0.7, 5.2, 8.33}, 30).regular()).isFalse();
     }
 
     @Test
@@ -594,7 +581,7 @@ class SceneSamplerTest {
         FakeFrameSource src = new FakeFrameSource(W, H, FPS, 200, new int[] {0}, painter);
         SamplingResult r = SAMPLER.sample(src, policy(SamplerMode.EXACT));
         assertThat(cutTimes(r)).containsExactly(100 / FPS);
-        assertThat(r.keyframes().get(1).ptsS()).isGreaterThanOrEqualTo(100 / FPS + SceneSampler.SKIP_AFTER_CUT_S - 1e-9);
+        assertThat(r.keyframes().get(1).ptsS()).isGreaterThanOrEqualTo(100 / FPS + SceneTracker.SKIP_AFTER_CUT_S - 1e-9);
     }
 
     @Test
@@ -612,20 +599,5 @@ class SceneSamplerTest {
         for (int i = 0; i < expected.length; i++) {
             assertThat(actual[i]).isCloseTo(expected[i], within(tol));
         }
-    }
-
-    @Test
-    void stillIntervalsAreToldFromPerfectlyPredictedMotionAtEverySize() {
-        // predicted-picture means measured with x265 / x264 (SceneSampler.STILL_BYTES_PER_PIXEL)
-        double keys = 100_000;
-        assertThat(SceneSampler.isStill(31, 5_917, 320 * 240)).as("still, x265, 320x240").isTrue();
-        assertThat(SceneSampler.isStill(13, 6_229, 320 * 240)).as("still, x264, 320x240").isTrue();
-        assertThat(SceneSampler.isStill(287, 158_046, 1920 * 1080)).as("still, x265, 1080p").isTrue();
-        assertThat(SceneSampler.isStill(992, 627_867, 3840 * 2160)).as("still, x265, 4K").isTrue();
-        assertThat(SceneSampler.isStill(651, 162_832, 640 * 360)).as("scrolling automaton, 360p").isFalse();
-        assertThat(SceneSampler.isStill(1_691, 1_293_128, 1920 * 1080)).as("scrolling automaton, 1080p").isFalse();
-        assertThat(SceneSampler.isStill(19_882, 50_139, 1920 * 1080)).as("moving test pattern").isFalse();
-        assertThat(SceneSampler.isStill(10, Double.NaN, 1920 * 1080)).as("no key size").isFalse();
-        assertThat(SceneSampler.isStill(300, keys / 1000, 1920 * 1080)).as("predicted pictures as big as the key ones").isFalse();
     }
 }

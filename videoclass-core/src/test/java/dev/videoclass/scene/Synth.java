@@ -5,23 +5,23 @@ import dev.videoclass.Frame;
 import java.util.Arrays;
 
 /** Synthetic frames and videos for scene tests. */
-final class Synth {
+public final class Synth {
     private Synth() {
     }
 
     /** Strongly different base colours; any two neighbours differ by far more than threshold 27. */
-    static final int[][] PALETTE = {
+    public static final int[][] PALETTE = {
             {200, 40, 40}, {40, 60, 210}, {230, 220, 60}, {30, 30, 30}, {60, 200, 60},
             {240, 240, 240}, {200, 50, 200}, {20, 90, 120}, {50, 200, 210}, {120, 60, 20},
     };
 
-    static Frame solid(int w, int h, int r, int g, int b, double pts) {
+    public static Frame solid(int w, int h, int r, int g, int b, double pts) {
         byte[] rgb = new byte[w * h * 3];
         fill(rgb, w * h, r, g, b);
         return new Frame(w, h, rgb, pts);
     }
 
-    static void fill(byte[] rgb, int n, int r, int g, int b) {
+    public static void fill(byte[] rgb, int n, int r, int g, int b) {
         for (int i = 0; i < n; i++) {
             rgb[3 * i] = (byte) r;
             rgb[3 * i + 1] = (byte) g;
@@ -34,7 +34,7 @@ final class Synth {
      * around the colour, shifted one pixel per frame {@code t} (slow motion, content value well
      * below 27).
      */
-    static void textured(byte[] rgb, int w, int h, int[] c, int t, int amp) {
+    public static void textured(byte[] rgb, int w, int h, int[] c, int t, int amp) {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int d = (((x + t) >> 2) + (y >> 2)) % 2 == 0 ? amp : -amp;
@@ -46,7 +46,7 @@ final class Synth {
         }
     }
 
-    static int clamp(int v) {
+    public static int clamp(int v) {
         return v < 0 ? 0 : Math.min(255, v);
     }
 
@@ -54,7 +54,7 @@ final class Synth {
      * A painter for a video whose scene k starts at frame {@code starts[k]} ({@code starts[0] == 0})
      * and uses palette colour k.
      */
-    static FakeFrameSource.Painter scenes(int... starts) {
+    public static FakeFrameSource.Painter scenes(int... starts) {
         int[] s = starts.clone();
         return (index, rgb, w, h) -> {
             int k = Arrays.binarySearch(s, index);

@@ -1,4 +1,4 @@
-package dev.videoclass.scene;
+package dev.videoclass.scene.internal;
 
 import dev.videoclass.Keyframe;
 
@@ -7,23 +7,29 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Reduces a scene list to at most {@code max} scenes by removing cuts one at a time, weakest
- * first, merging the two scenes each removed cut separated.
+ * Fits a scene list into the policy's {@code [min, max]} keyframe band.
  *
- * <p>With {@code share = duration / max}, {@code a} and {@code b} the lengths of the two scenes a cut
- * separates, its weight is
+ * <p><b>More scenes than {@code max}:</b> cuts are removed one at a time, weakest first, merging the
+ * two scenes each removed cut separated. With {@code share = duration / max}, {@code a} and
+ * {@code b} the lengths of the two scenes a cut separates, its weight is
  * {@code strength * sqrt(min(1, min(a, b) / share)) * sqrt(min(1, (a + b) / (2 * share)))}: the
  * strength, scaled down when the cut fences off a scene shorter than an even share (tiny scenes go
  * first even behind strong cuts) and when the merged scene would still be short (so among similar
  * cuts, small neighbours merge with each other rather than one scene swallowing its neighbours one by
  * one). Among cuts next to scenes of a fair length the strongest survive, and the survivors are spread
  * over the video. Weights are updated as scenes merge. A merged scene keeps the representative of its
- * longest original scene. Stateless.
+ * longest original scene.
+ *
+ * <p><b>Fewer scenes than {@code min}</b> (a static clip): {@code min} evenly spaced frames at
+ * {@code (i + 0.5) * duration / min} ({@link #even}).
+ *
+ * <p>Stateless.
  */
 final class SceneClamp {
     private SceneClamp() {
     }
 
+    /** At most {@code max} scenes of {@code scenes} (the list itself when it has no more). */
     static List<SceneTracker.Scene> clamp(List<SceneTracker.Scene> scenes, int max, double durationS) {
         int n = scenes.size();
         if (n <= max) {
@@ -39,18 +45,18 @@ final class SceneClamp {
             next[i] = i + 1 < n ? i + 1 : -1;
             alive[i] = true;
         }
-        double total = durationS > 0 ? durationS : s[n - 1].end - s[0].start;
+        double total = durationS > 0 ? durationS : s[n - 1].end() - s[0].start();
         double target = Math.max(total / max, 1e-9);
         PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> {
             int c = Double.compare(a[0], b[0]);
             if (c != 0) {
                 return c;
             }
-            c = Double.compare(s[(int) a[1]].strength, s[(int) b[1]].strength);
+            c = Double.compare(s[(int) a[1]].strength(), s[(int) b[1]].strength());
             return c != 0 ? c : Double.compare(b[1], a[1]); // later cut first on a tie
         });
         for (int i = 1; i < n; i++) {
-            queue.add(entry(s, prev, next, i, version[i], target));
+            queue.add(entry(s, prev, i, version[i], target));
         }
         int count = n;
         while (count > max && !queue.isEmpty()) {
@@ -61,25 +67,18 @@ final class SceneClamp {
             }
             // remove the cut at the start of scene i: merge it into its predecessor p
             int p = prev[i];
-            SceneTracker.Scene a = s[p];
-            SceneTracker.Scene b = s[i];
-            if (b.repSpan > a.repSpan) {
-                a.repPts = b.repPts;
-                a.repSharpness = b.repSharpness;
-                a.repSpan = b.repSpan;
-            }
-            a.end = b.end;
+            s[p].absorb(s[i]);
             alive[i] = false;
             int nx = next[i];
             next[p] = nx;
             if (nx >= 0) {
                 prev[nx] = p;
                 version[nx]++;
-                queue.add(entry(s, prev, next, nx, version[nx], target));
+                queue.add(entry(s, prev, nx, version[nx], target));
             }
             if (prev[p] >= 0) {
                 version[p]++;
-                queue.add(entry(s, prev, next, p, version[p], target));
+                queue.add(entry(s, prev, p, version[p], target));
             }
             count--;
         }
@@ -97,15 +96,15 @@ final class SceneClamp {
         return strength * Math.sqrt(Math.min(1.0, shorter / share)) * Math.sqrt(Math.min(1.0, merged / (2 * share)));
     }
 
-    private static double[] entry(SceneTracker.Scene[] s, int[] prev, int[] next, int i, int version, double share) {
-        return new double[] {weight(s[i].strength, s[prev[i]].length(), s[i].length(), share), i, version};
+    private static double[] entry(SceneTracker.Scene[] s, int[] prev, int i, int version, double share) {
+        return new double[] {weight(s[i].strength(), s[prev[i]].length(), s[i].length(), share), i, version};
     }
 
     /** Turns scenes into keyframes. */
     static List<Keyframe> keyframes(List<SceneTracker.Scene> scenes) {
         List<Keyframe> out = new ArrayList<>(scenes.size());
         for (SceneTracker.Scene sc : scenes) {
-            out.add(new Keyframe(sc.repPts, sc.start, sc.end));
+            out.add(new Keyframe(sc.repPts(), sc.start(), sc.end()));
         }
         return out;
     }

@@ -1,20 +1,27 @@
-package dev.videoclass.scene;
+package dev.videoclass.scene.internal;
 
 import dev.videoclass.PacketInfo;
 import dev.videoclass.VideoInfo;
-import dev.videoclass.scene.SceneSampler.DoubleList;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Finds <em>suspect</em> packets: non-key packets so much larger than the predicted pictures
- * around them, and so close to the size of a key picture, that they are almost certainly an
- * intra-coded scene cut the encoder did not flag as a key frame. AUTO sampling decodes only the
- * stretches that hold one. Stateless; the constants below are the tuning, with the measurements
- * behind them.
+ * Finds <em>suspect</em> packets: non-key packets so much larger than the predicted pictures around
+ * them, and so close to the size of a key picture, that they are almost certainly a scene cut the
+ * encoder coded without the key flag — an x265 non-key I picture, an x264 P picture made of intra
+ * blocks, or with B-frames the first forward reference after a cut. AUTO decodes only the stretches
+ * that hold one.
+ *
+ * <p>A non-key packet is suspect when all three hold: it is at least {@value #SUSPECT_FACTOR} x the
+ * {@value #SUSPECT_QUANTILE} quantile of the non-key packets within {@value #SUSPECT_WINDOW} packets
+ * either side in decode order (the larger predicted pictures, not the B-frames a median would
+ * pick); at least {@value #SUSPECT_KEY_SHARE} of the smaller of the key packets before and after it
+ * (an intra picture costs about an I-frame of its scene); and at least
+ * {@value #SUSPECT_MIN_BITS_PER_PIXEL} bits per coded pixel (tiny packets of static content never
+ * count). Stateless; the measurements behind each constant are in its comment.
  */
-final class SuspectPackets {
+public final class SuspectPackets {
     /**
      * A non-key packet is <em>suspect</em> (an intra-coded cut the encoder did not flag as key) only
      * when it is at least this many times {@link #SUSPECT_QUANTILE} of the non-key packets around it.
@@ -56,10 +63,10 @@ final class SuspectPackets {
     }
 
     /**
-     * Presentation times of the suspect packets (see the class comment),
-     * sorted; empty when the source reports no packets.
+     * Presentation times of the suspect packets (see the class comment), sorted; empty when the
+     * source reports no packets.
      */
-    static double[] find(List<PacketInfo> packets, VideoInfo info) {
+    public static double[] find(List<PacketInfo> packets, VideoInfo info) {
         int n = packets.size();
         if (n == 0) {
             return new double[0];
@@ -89,46 +96,61 @@ final class SuspectPackets {
             kp[i] = keyPts.get(keyOrder[i]);
             ks[i] = keySizes.get(keyOrder[i]);
         }
-        long pixels = info == null ? 0
-                : info.codedWidth() > 0 && info.codedHeight() > 0 ? (long) info.codedWidth() * info.codedHeight()
-                : (long) Math.max(0, info.width()) * Math.max(0, info.height());
-        double floor = SUSPECT_MIN_BITS_PER_PIXEL * pixels / 8.0;
+        double floor = SUSPECT_MIN_BITS_PER_PIXEL * codedPixels(info) / 8.0;
         int[] scratch = new int[2 * SUSPECT_WINDOW];
         DoubleList out = new DoubleList(16);
         for (int j = 0; j < m; j++) {
             double pts = nonKeyPts[j];
             int size = nonKey[j];
-            if (Double.isNaN(pts) || size < floor) {
-                continue;
+            if (!Double.isNaN(pts) && size >= floor && size >= SUSPECT_KEY_SHARE * smallerKeyAround(kp, ks, pts)
+                    && outsized(nonKey, m, j, scratch)) {
+                out.add(pts);
             }
-            int after = Sorted.upperBound(kp, pts);
-            double smallerKey = Double.POSITIVE_INFINITY;
-            if (after > 0) {
-                smallerKey = ks[after - 1];
-            }
-            if (after < kp.length) {
-                smallerKey = Math.min(smallerKey, ks[after]);
-            }
-            if (smallerKey < Double.POSITIVE_INFINITY && size < SUSPECT_KEY_SHARE * smallerKey) {
-                continue;
-            }
-            int w = 0;
-            for (int q = Math.max(0, j - SUSPECT_WINDOW); q <= Math.min(m - 1, j + SUSPECT_WINDOW); q++) {
-                if (q != j) {
-                    scratch[w++] = nonKey[q];
-                }
-            }
-            if (w > 0) {
-                Arrays.sort(scratch, 0, w);
-                int reference = scratch[(int) Math.floor(SUSPECT_QUANTILE * (w - 1))];
-                if (size < SUSPECT_FACTOR * reference) {
-                    continue;
-                }
-            }
-            out.add(pts);
         }
-        double[] result = out.toArray();
-        Arrays.sort(result);
-        return result;
+        return Sorted.sorted(out);
+    }
+
+    private static long codedPixels(VideoInfo info) {
+        if (info == null) {
+            return 0;
+        }
+        return info.codedWidth() > 0 && info.codedHeight() > 0 ? (long) info.codedWidth() * info.codedHeight()
+                : (long) Math.max(0, info.width()) * Math.max(0, info.height());
+    }
+
+    /**
+     * The smaller of the key packets before and after {@code pts} (sorted times {@code kp}, sizes
+     * {@code ks}); 0 when there is none.
+     */
+    private static double smallerKeyAround(double[] kp, double[] ks, double pts) {
+        int after = Sorted.upperBound(kp, pts);
+        double smallerKey = Double.POSITIVE_INFINITY;
+        if (after > 0) {
+            smallerKey = ks[after - 1];
+        }
+        if (after < kp.length) {
+            smallerKey = Math.min(smallerKey, ks[after]);
+        }
+        return smallerKey < Double.POSITIVE_INFINITY ? smallerKey : 0;
+    }
+
+    /**
+     * Whether non-key packet {@code j} of the first {@code m} sizes is at least {@link #SUSPECT_FACTOR}
+     * x the {@link #SUSPECT_QUANTILE} quantile of those within {@link #SUSPECT_WINDOW} either side
+     * (true when it has no neighbour).
+     */
+    private static boolean outsized(int[] sizes, int m, int j, int[] scratch) {
+        int w = 0;
+        for (int q = Math.max(0, j - SUSPECT_WINDOW); q <= Math.min(m - 1, j + SUSPECT_WINDOW); q++) {
+            if (q != j) {
+                scratch[w++] = sizes[q];
+            }
+        }
+        if (w == 0) {
+            return true;
+        }
+        Arrays.sort(scratch, 0, w);
+        int reference = scratch[(int) Math.floor(SUSPECT_QUANTILE * (w - 1))];
+        return sizes[j] >= SUSPECT_FACTOR * reference;
     }
 }

@@ -1,4 +1,4 @@
-package dev.videoclass.scene;
+package dev.videoclass.scene.internal;
 
 import dev.videoclass.SceneCut;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class SceneTrackerTest {
         t.frame(1.5, 10, false);
         List<SceneTracker.Scene> scenes = t.finish(2.0);
         assertThat(scenes).hasSize(1);
-        assertThat(scenes.get(0).repPts).isEqualTo(1.0);
+        assertThat(scenes.get(0).repPts()).isEqualTo(1.0);
     }
 
     @Test
@@ -32,8 +32,8 @@ class SceneTrackerTest {
         t.frame(1.8, 200, false);
         List<SceneTracker.Scene> scenes = t.finish(2.0);
         assertThat(scenes).hasSize(2);
-        assertThat(scenes.get(0).repPts).isEqualTo(0.0);
+        assertThat(scenes.get(0).repPts()).isEqualTo(0.0);
         // no key frame at all: the sharpest frame after the skip window
-        assertThat(scenes.get(1).repPts).isEqualTo(1.5);
+        assertThat(scenes.get(1).repPts()).isEqualTo(1.5);
     }
 }

@@ -1,4 +1,4 @@
-package dev.videoclass.scene;
+package dev.videoclass.scene.internal;
 
 import dev.videoclass.SceneCut;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class SceneClampTest {
     private static List<Double> starts(List<SceneTracker.Scene> s) {
         List<Double> out = new ArrayList<>();
         for (SceneTracker.Scene sc : s) {
-            out.add(sc.start);
+            out.add(sc.start());
         }
         return out;
     }
@@ -40,7 +40,7 @@ class SceneClampTest {
         double[] strength = {30, 120, 31, 110, 29, 100, 32};
         List<SceneTracker.Scene> kept = SceneClamp.clamp(scenes(60, cuts, strength), 4, 60);
         assertThat(starts(kept)).containsExactly(0.0, 15.0, 30.0, 45.0);
-        assertThat(kept.get(3).end).isEqualTo(60.0);
+        assertThat(kept.get(3).end()).isEqualTo(60.0);
     }
 
     @Test
@@ -54,7 +54,7 @@ class SceneClampTest {
         // exactly one of the pair survives; the tiny scene is gone
         assertThat(starts(kept).stream().filter(s -> s == 30.0 || s == 30.4)).hasSize(1);
         for (SceneTracker.Scene s : kept) {
-            assertThat(s.end - s.start).isGreaterThan(10);
+            assertThat(s.end() - s.start()).isGreaterThan(10);
         }
     }
 
@@ -70,8 +70,8 @@ class SceneClampTest {
         List<SceneTracker.Scene> kept = SceneClamp.clamp(scenes(40, cuts, strength), 5, 40);
         assertThat(kept).hasSize(5);
         for (SceneTracker.Scene s : kept) {
-            assertThat(s.end - s.start).isBetween(4.0, 14.0);
-            assertThat(s.repPts).isBetween(s.start, s.end);
+            assertThat(s.end() - s.start()).isBetween(4.0, 14.0);
+            assertThat(s.repPts()).isBetween(s.start(), s.end());
         }
     }
 
@@ -81,7 +81,7 @@ class SceneClampTest {
         double[] strength = {100, 30};
         List<SceneTracker.Scene> kept = SceneClamp.clamp(scenes(30, cuts, strength), 2, 30);
         assertThat(starts(kept)).containsExactly(0.0, 10.0);
-        assertThat(kept.get(1).repPts).isEqualTo(21.0); // middle of [12, 30], the longer part
+        assertThat(kept.get(1).repPts()).isEqualTo(21.0); // middle of [12, 30], the longer part
     }
 
     @Test

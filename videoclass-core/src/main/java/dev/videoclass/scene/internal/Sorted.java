@@ -1,10 +1,11 @@
-package dev.videoclass.scene;
+package dev.videoclass.scene.internal;
 
 import java.util.Arrays;
 
-/** Binary search and argsort on sorted timestamp arrays, shared by the sampler and its packet analysis. */
+/** Binary search and argsort on sorted timestamp arrays, shared by the passes and the packet rules. */
 final class Sorted {
-    private static final double EPS = 1e-6;
+    /** Tolerance when comparing presentation times, seconds. */
+    static final double EPS = 1e-6;
 
     private Sorted() {
     }
@@ -24,8 +25,13 @@ final class Sorted {
         return lo;
     }
 
+    /** Index of the first element of sorted {@code a} at or after {@code t} (within EPS). */
+    static int atLeast(double[] a, double t) {
+        return upperBound(a, t - 2 * EPS);
+    }
+
     /** Indices of {@code values} in ascending order of value (stable for equal values). */
-    static int[] order(SceneSampler.DoubleList values) {
+    static int[] order(DoubleList values) {
         Integer[] idx = new Integer[values.size()];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
@@ -35,6 +41,13 @@ final class Sorted {
         for (int i = 0; i < idx.length; i++) {
             out[i] = idx[i];
         }
+        return out;
+    }
+
+    /** The values of {@code values}, sorted. */
+    static double[] sorted(DoubleList values) {
+        double[] out = values.toArray();
+        Arrays.sort(out);
         return out;
     }
 }
