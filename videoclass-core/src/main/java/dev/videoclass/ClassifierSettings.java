@@ -1,5 +1,8 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.Aggregator;
+import dev.videoclass.spi.DecodeOptions;
+import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.aggregate.Aggregators;
 import dev.videoclass.rubric.Rubric;
 

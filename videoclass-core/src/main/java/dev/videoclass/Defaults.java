@@ -1,5 +1,7 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.FrameScorer;
+import dev.videoclass.spi.KeyframeSampler;
 import dev.videoclass.heuristic.HeuristicScorer;
 import dev.videoclass.scene.SceneSampler;
 

@@ -1,5 +1,6 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.FrameSource;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.image.Images;
 import dev.videoclass.rubric.Rubric;
 

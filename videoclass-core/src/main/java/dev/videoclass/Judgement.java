@@ -1,5 +1,6 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.AggregateVerdict;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.KeyframeSampler;
 import java.util.List;
 
 /**

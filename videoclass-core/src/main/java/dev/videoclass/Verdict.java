@@ -1,5 +1,6 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.Aggregator;
 import dev.videoclass.json.VerdictJson;
 import java.util.Arrays;
 import java.util.List;

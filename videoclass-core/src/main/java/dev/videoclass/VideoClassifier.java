@@ -1,5 +1,14 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.AggregateVerdict;
+import dev.videoclass.spi.Aggregator;
+import dev.videoclass.spi.DecodeMode;
+import dev.videoclass.spi.DecodeOptions;
+import dev.videoclass.spi.FrameScorer;
+import dev.videoclass.spi.FrameSource;
+import dev.videoclass.spi.KeyframeSampler;
+import dev.videoclass.spi.PacketInfo;
+import dev.videoclass.spi.VideoDecoder;
 import dev.videoclass.image.Images;
 import dev.videoclass.rubric.Rubric;
 import org.slf4j.Logger;

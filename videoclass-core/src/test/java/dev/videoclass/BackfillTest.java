@@ -1,5 +1,8 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.DecodeOptions;
+import dev.videoclass.spi.FrameSource;
+import dev.videoclass.spi.VideoDecoder;
 import dev.videoclass.json.VerdictJson;
 import dev.videoclass.store.Backfill;
 import dev.videoclass.store.ContentHash;

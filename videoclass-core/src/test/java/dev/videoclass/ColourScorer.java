@@ -1,5 +1,6 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.rubric.LabelRole;
 import dev.videoclass.rubric.Rubric;
 import dev.videoclass.rubric.RubricLabel;

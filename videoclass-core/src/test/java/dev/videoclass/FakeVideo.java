@@ -1,5 +1,10 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.DecodeMode;
+import dev.videoclass.spi.DecodeOptions;
+import dev.videoclass.spi.FrameSource;
+import dev.videoclass.spi.KeyframeSampler;
+import dev.videoclass.spi.VideoDecoder;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.json.VerdictJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videoclass.aggregate.Aggregators;

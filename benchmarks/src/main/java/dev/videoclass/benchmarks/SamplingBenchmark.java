@@ -1,7 +1,7 @@
 package dev.videoclass.benchmarks;
 
-import dev.videoclass.DecodeOptions;
-import dev.videoclass.FrameSource;
+import dev.videoclass.spi.DecodeOptions;
+import dev.videoclass.spi.FrameSource;
 import dev.videoclass.SamplerMode;
 import dev.videoclass.SamplingPolicy;
 import dev.videoclass.SamplingResult;

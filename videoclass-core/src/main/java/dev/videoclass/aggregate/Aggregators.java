@@ -1,7 +1,7 @@
 package dev.videoclass.aggregate;
 
-import dev.videoclass.AggregateVerdict;
-import dev.videoclass.Aggregator;
+import dev.videoclass.spi.AggregateVerdict;
+import dev.videoclass.spi.Aggregator;
 import dev.videoclass.Evidence;
 import dev.videoclass.Judgement;
 import dev.videoclass.KeyframeVerdict;

@@ -2,7 +2,7 @@ package dev.videoclass.heuristic;
 
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
-import dev.videoclass.FrameScorer;
+import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.VideoException;
 import dev.videoclass.image.FrameOps;
 import dev.videoclass.image.ResampleFilter;

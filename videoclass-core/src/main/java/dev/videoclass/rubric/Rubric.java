@@ -95,7 +95,7 @@ public record Rubric(String id, ScoreMode mode, Double temperature, Double scale
      * This rubric with a model's learned logit scale and bias filled in where the rubric leaves them
      * open ({@code null}): the scale becomes the contrastive temperature or the sigmoid scale, the
      * bias the sigmoid bias. Values the rubric states are kept. Scorers call this when binding a
-     * rubric to their model ({@link dev.videoclass.FrameScorer#bind}).
+     * rubric to their model ({@link dev.videoclass.spi.FrameScorer#bind}).
      *
      * @param logitScale the multiplier of cosine similarities (e.g. {@code exp(model.logit_scale)}), positive
      * @param logitBias  the additive bias (SigLIP), 0 for CLIP-style models

@@ -1,7 +1,7 @@
 package dev.videoclass.scene;
 
-import dev.videoclass.FrameSource;
-import dev.videoclass.KeyframeSampler;
+import dev.videoclass.spi.FrameSource;
+import dev.videoclass.spi.KeyframeSampler;
 import dev.videoclass.SamplerMode;
 import dev.videoclass.SamplingPolicy;
 import dev.videoclass.SamplingResult;

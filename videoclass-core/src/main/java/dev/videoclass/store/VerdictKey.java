@@ -11,7 +11,7 @@ import java.util.Objects;
  * when all three match, so a new model or an edited rubric re-classifies everything.
  *
  * @param contentHash SHA-256 hex of the video's bytes
- * @param scorerId    {@link dev.videoclass.FrameScorer#id()}
+ * @param scorerId    {@link dev.videoclass.spi.FrameScorer#id()}
  * @param rubricHash  {@link dev.videoclass.rubric.Rubric#contentHash()}
  */
 public record VerdictKey(String contentHash, String scorerId, String rubricHash) {

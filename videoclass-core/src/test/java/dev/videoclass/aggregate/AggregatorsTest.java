@@ -1,6 +1,6 @@
 package dev.videoclass.aggregate;
 
-import dev.videoclass.AggregateVerdict;
+import dev.videoclass.spi.AggregateVerdict;
 import dev.videoclass.KeyframeVerdict;
 import dev.videoclass.rubric.LabelRole;
 import dev.videoclass.rubric.Rubric;

@@ -1,11 +1,11 @@
 package dev.videoclass.jobs;
 
-import dev.videoclass.DecodeMode;
-import dev.videoclass.DecodeOptions;
+import dev.videoclass.spi.DecodeMode;
+import dev.videoclass.spi.DecodeOptions;
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
-import dev.videoclass.FrameSource;
-import dev.videoclass.VideoDecoder;
+import dev.videoclass.spi.FrameSource;
+import dev.videoclass.spi.VideoDecoder;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInfo;
 import dev.videoclass.VideoInput;
@@ -113,7 +113,7 @@ final class GatedVideo implements VideoDecoder {
             }
 
             @Override
-            public List<dev.videoclass.PacketInfo> packetsRead() {
+            public List<dev.videoclass.spi.PacketInfo> packetsRead() {
                 return source.packetsRead();
             }
 

@@ -42,14 +42,14 @@ class SettingsJsonTest {
 
     @Test
     void onlyBuiltInAggregatorsTravelAndGarbageIsRefused() {
-        ClassifierSettings custom = ClassifierSettings.DEFAULTS.withAggregator(new dev.videoclass.Aggregator() {
+        ClassifierSettings custom = ClassifierSettings.DEFAULTS.withAggregator(new dev.videoclass.spi.Aggregator() {
             @Override
             public String id() {
                 return "mine";
             }
 
             @Override
-            public dev.videoclass.AggregateVerdict aggregate(java.util.List<dev.videoclass.KeyframeVerdict> k,
+            public dev.videoclass.spi.AggregateVerdict aggregate(java.util.List<dev.videoclass.KeyframeVerdict> k,
                                                              dev.videoclass.rubric.Rubric r) {
                 throw new UnsupportedOperationException();
             }

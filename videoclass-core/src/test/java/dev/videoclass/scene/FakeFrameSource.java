@@ -1,9 +1,9 @@
 package dev.videoclass.scene;
 
-import dev.videoclass.DecodeMode;
+import dev.videoclass.spi.DecodeMode;
 import dev.videoclass.Frame;
-import dev.videoclass.FrameSource;
-import dev.videoclass.PacketInfo;
+import dev.videoclass.spi.FrameSource;
+import dev.videoclass.spi.PacketInfo;
 import dev.videoclass.VideoInfo;
 
 import java.util.ArrayList;

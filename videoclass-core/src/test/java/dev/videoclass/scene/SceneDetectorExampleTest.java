@@ -1,7 +1,7 @@
 package dev.videoclass.scene;
 
 import dev.videoclass.Frame;
-import dev.videoclass.KeyframeSampler;
+import dev.videoclass.spi.KeyframeSampler;
 import dev.videoclass.SamplerMode;
 import dev.videoclass.SamplingPolicy;
 import dev.videoclass.SamplingResult;

@@ -467,7 +467,7 @@ class SceneSamplerTest {
         int[] iframes = {0, 100};
         FakeFrameSource src = new FakeFrameSource(W, H, FPS, 200, iframes, Synth.scenes(0));
         src.packets(packetSizes(iframes, 50, 150));
-        src.seek(0, dev.videoclass.DecodeMode.ALL_FRAMES);
+        src.seek(0, dev.videoclass.spi.DecodeMode.ALL_FRAMES);
         while (src.next() != null) {
             // demux everything
         }

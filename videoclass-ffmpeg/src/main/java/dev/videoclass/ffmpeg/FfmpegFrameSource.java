@@ -13,12 +13,12 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 
-import dev.videoclass.DecodeMode;
-import dev.videoclass.DecodeOptions;
+import dev.videoclass.spi.DecodeMode;
+import dev.videoclass.spi.DecodeOptions;
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
-import dev.videoclass.FrameSource;
-import dev.videoclass.PacketInfo;
+import dev.videoclass.spi.FrameSource;
+import dev.videoclass.spi.PacketInfo;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInfo;
 import dev.videoclass.image.FrameOps;

@@ -1,9 +1,9 @@
 package dev.videoclass.ffmpeg;
 
-import dev.videoclass.DecodeOptions;
+import dev.videoclass.spi.DecodeOptions;
 import dev.videoclass.ErrorCode;
-import dev.videoclass.FrameSource;
-import dev.videoclass.VideoDecoder;
+import dev.videoclass.spi.FrameSource;
+import dev.videoclass.spi.VideoDecoder;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInput;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import dev.videoclass.ClassifierSettings;
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Progress;
 import dev.videoclass.ProgressListener;
-import dev.videoclass.ScorerFactories;
+import dev.videoclass.spi.ScorerFactories;
 import dev.videoclass.Verdict;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInput;

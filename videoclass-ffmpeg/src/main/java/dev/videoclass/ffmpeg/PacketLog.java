@@ -1,6 +1,6 @@
 package dev.videoclass.ffmpeg;
 
-import dev.videoclass.PacketInfo;
+import dev.videoclass.spi.PacketInfo;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.videoclass.DecodeMode;
-import dev.videoclass.DecodeOptions;
+import dev.videoclass.spi.DecodeMode;
+import dev.videoclass.spi.DecodeOptions;
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
-import dev.videoclass.FrameSource;
+import dev.videoclass.spi.FrameSource;
 import dev.videoclass.Limits;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInput;

@@ -165,14 +165,14 @@ class IsolatedVideoClassifierTest {
     @Test
     void aCustomAggregatorCannotTravelToTheWorkers() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> IsolatedVideoClassifier.builder()
-                        .aggregator(new dev.videoclass.Aggregator() {
+                        .aggregator(new dev.videoclass.spi.Aggregator() {
                             @Override
                             public String id() {
                                 return "my-own";
                             }
 
                             @Override
-                            public dev.videoclass.AggregateVerdict aggregate(List<dev.videoclass.KeyframeVerdict> k,
+                            public dev.videoclass.spi.AggregateVerdict aggregate(List<dev.videoclass.KeyframeVerdict> k,
                                                                              dev.videoclass.rubric.Rubric r) {
                                 throw new UnsupportedOperationException();
                             }

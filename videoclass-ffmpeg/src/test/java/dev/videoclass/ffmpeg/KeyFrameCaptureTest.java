@@ -1,9 +1,9 @@
 package dev.videoclass.ffmpeg;
 
-import dev.videoclass.DecodeMode;
-import dev.videoclass.DecodeOptions;
+import dev.videoclass.spi.DecodeMode;
+import dev.videoclass.spi.DecodeOptions;
 import dev.videoclass.Frame;
-import dev.videoclass.FrameSource;
+import dev.videoclass.spi.FrameSource;
 import dev.videoclass.VideoInput;
 import dev.videoclass.ffmpeg.testing.TestVideos;
 import dev.videoclass.ffmpeg.testing.TestVideos.Codec;

@@ -2,7 +2,7 @@ package dev.videoclass.ffmpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.videoclass.PacketInfo;
+import dev.videoclass.spi.PacketInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.videoclass.ffmpeg;
 
 import dev.videoclass.Frame;
-import dev.videoclass.FrameScorer;
+import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.VideoException;
 import dev.videoclass.heuristic.HeuristicScorer;
 import dev.videoclass.rubric.Rubric;

@@ -1,7 +1,7 @@
 package dev.videoclass.calibrate;
 
 import dev.videoclass.Frame;
-import dev.videoclass.FrameScorer;
+import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.ImageClassifier;
 import dev.videoclass.KeyframeVerdict;
 import dev.videoclass.Limits;

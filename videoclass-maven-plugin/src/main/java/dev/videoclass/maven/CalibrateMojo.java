@@ -1,6 +1,6 @@
 package dev.videoclass.maven;
 
-import dev.videoclass.FrameScorer;
+import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.VideoException;
 import dev.videoclass.calibrate.CalibrationEngine;
 import dev.videoclass.calibrate.CalibrationReport;
@@ -39,7 +39,7 @@ public class CalibrateMojo extends AbstractMojo {
     /**
      * Your own scorer, instead of {@code scorer}/{@code model}: the binary name of a class with a
      * public no-argument constructor that implements
-     * {@code java.util.function.Supplier<dev.videoclass.FrameScorer>} (the convention of
+     * {@code java.util.function.Supplier<dev.videoclass.spi.FrameScorer>} (the convention of
      * {@code IsolatedVideoClassifier}), in an artifact listed in the plugin's {@code <dependencies>}.
      * Its {@code get()} is called once; the scorer is closed after the run.
      */

@@ -1,10 +1,10 @@
 package dev.videoclass.maven;
 
-import dev.videoclass.FrameScorer;
+import dev.videoclass.spi.FrameScorer;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
- * Opens the scorer a {@code scorerFactory} names ({@link dev.videoclass.ScorerFactories}: a class
+ * Opens the scorer a {@code scorerFactory} names ({@link dev.videoclass.spi.ScorerFactories}: a class
  * with a public no-argument constructor that implements {@code Supplier<FrameScorer>}), loaded from
  * the plugin's class realm, which holds the artifacts listed in the plugin's {@code <dependencies>}.
  * Every way this can go wrong is a {@link MojoExecutionException} that names the class. Stateless.
@@ -22,7 +22,7 @@ final class ScorerFactories {
      */
     static FrameScorer open(String className, ClassLoader loader) throws MojoExecutionException {
         try {
-            return dev.videoclass.ScorerFactories.make(className, loader);
+            return dev.videoclass.spi.ScorerFactories.make(className, loader);
         } catch (RuntimeException e) {
             String hint = e.getCause() instanceof ClassNotFoundException
                     ? ": add the artifact that holds it to the plugin's <dependencies>" : "";

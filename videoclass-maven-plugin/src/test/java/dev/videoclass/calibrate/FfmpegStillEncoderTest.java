@@ -3,9 +3,9 @@ package dev.videoclass.calibrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.videoclass.DecodeOptions;
+import dev.videoclass.spi.DecodeOptions;
 import dev.videoclass.Frame;
-import dev.videoclass.FrameSource;
+import dev.videoclass.spi.FrameSource;
 import dev.videoclass.VideoInfo;
 import dev.videoclass.VideoInput;
 import dev.videoclass.ffmpeg.FfmpegVideoDecoder;

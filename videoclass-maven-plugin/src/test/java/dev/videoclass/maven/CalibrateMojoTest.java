@@ -1,6 +1,6 @@
 package dev.videoclass.maven;
 
-import dev.videoclass.FrameScorer;
+import dev.videoclass.spi.FrameScorer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.videoclass.calibrate.PhoneEncoding;

@@ -1,6 +1,6 @@
 package dev.videoclass.maven;
 
-import dev.videoclass.FrameScorer;
+import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.heuristic.HeuristicScorer;
 
 import java.lang.reflect.InvocationTargetException;

@@ -9,7 +9,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
-import dev.videoclass.FrameScorer;
+import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.VideoException;
 import dev.videoclass.onnx.internal.ExecutionProviders;
 import dev.videoclass.onnx.internal.OrtNatives;

@@ -1,7 +1,7 @@
 package dev.videoclass.scene.internal;
 
-import dev.videoclass.FrameSource;
-import dev.videoclass.PacketInfo;
+import dev.videoclass.spi.FrameSource;
+import dev.videoclass.spi.PacketInfo;
 import dev.videoclass.SamplingResult;
 import dev.videoclass.VideoException;
 import dev.videoclass.scene.SceneDetector;

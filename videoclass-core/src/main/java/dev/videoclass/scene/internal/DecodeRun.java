@@ -1,8 +1,8 @@
 package dev.videoclass.scene.internal;
 
-import dev.videoclass.DecodeMode;
+import dev.videoclass.spi.DecodeMode;
 import dev.videoclass.Frame;
-import dev.videoclass.FrameSource;
+import dev.videoclass.spi.FrameSource;
 import dev.videoclass.SceneCut;
 import dev.videoclass.VideoException;
 import dev.videoclass.scene.SceneDetector;

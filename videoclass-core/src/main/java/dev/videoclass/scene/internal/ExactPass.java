@@ -1,9 +1,9 @@
 package dev.videoclass.scene.internal;
 
-import dev.videoclass.DecodeMode;
+import dev.videoclass.spi.DecodeMode;
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
-import dev.videoclass.FrameSource;
+import dev.videoclass.spi.FrameSource;
 import dev.videoclass.SamplingResult;
 import dev.videoclass.VideoException;
 import dev.videoclass.scene.SceneDetector;

@@ -1,6 +1,6 @@
 package dev.videoclass.scene.internal;
 
-import dev.videoclass.PacketInfo;
+import dev.videoclass.spi.PacketInfo;
 import dev.videoclass.VideoInfo;
 
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.videoclass.scene.internal;
 
-import dev.videoclass.FrameSource;
+import dev.videoclass.spi.FrameSource;
 import dev.videoclass.SamplingPolicy;
 import dev.videoclass.VideoInfo;
 import dev.videoclass.scene.SceneDetector;

@@ -1,7 +1,7 @@
 package dev.videoclass.scene.internal;
 
 import dev.videoclass.Frame;
-import dev.videoclass.FrameSource;
+import dev.videoclass.spi.FrameSource;
 import dev.videoclass.SceneCut;
 import dev.videoclass.VideoException;
 import dev.videoclass.scene.SceneDetector;

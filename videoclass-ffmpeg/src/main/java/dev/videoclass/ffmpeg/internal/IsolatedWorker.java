@@ -2,7 +2,7 @@ package dev.videoclass.ffmpeg.internal;
 
 import dev.videoclass.ClassifierSettings;
 import dev.videoclass.ErrorCode;
-import dev.videoclass.ScorerFactories;
+import dev.videoclass.spi.ScorerFactories;
 import dev.videoclass.Verdict;
 import dev.videoclass.VideoClassifier;
 import dev.videoclass.VideoInput;

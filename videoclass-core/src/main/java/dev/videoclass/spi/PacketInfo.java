@@ -1,4 +1,6 @@
-package dev.videoclass;
+package dev.videoclass.spi;
+
+import dev.videoclass.Frame;
 
 /**
  * One coded video packet as the demuxer delivered it, without its payload: what a

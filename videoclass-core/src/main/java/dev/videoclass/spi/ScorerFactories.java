@@ -1,5 +1,6 @@
-package dev.videoclass;
+package dev.videoclass.spi;
 
+import dev.videoclass.VideoException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.function.Supplier;

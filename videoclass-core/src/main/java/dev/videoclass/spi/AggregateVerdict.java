@@ -1,5 +1,7 @@
-package dev.videoclass;
+package dev.videoclass.spi;
 
+import dev.videoclass.Evidence;
+import dev.videoclass.Judgement;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,8 @@
-package dev.videoclass;
+package dev.videoclass.spi;
 
+import dev.videoclass.Judgement;
+import dev.videoclass.KeyframeVerdict;
+import dev.videoclass.VideoClassifier;
 import dev.videoclass.rubric.Rubric;
 
 import java.util.List;

@@ -1,5 +1,7 @@
-package dev.videoclass;
+package dev.videoclass.spi;
 
+import dev.videoclass.ErrorCode;
+import dev.videoclass.Limits;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 

@@ -1,5 +1,9 @@
-package dev.videoclass;
+package dev.videoclass.spi;
 
+import dev.videoclass.ErrorCode;
+import dev.videoclass.Frame;
+import dev.videoclass.VideoException;
+import dev.videoclass.VideoInfo;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.videoclass;
+package dev.videoclass.spi;
 
 /** Which frames a {@link FrameSource} decodes for analysis. */
 public enum DecodeMode {

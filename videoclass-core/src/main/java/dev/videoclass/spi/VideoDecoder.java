@@ -1,4 +1,7 @@
-package dev.videoclass;
+package dev.videoclass.spi;
+
+import dev.videoclass.VideoException;
+import dev.videoclass.VideoInput;
 
 /**
  * Opens videos for frame access. Implementations must be thread safe: one decoder serves concurrent

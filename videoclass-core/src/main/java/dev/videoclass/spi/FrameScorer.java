@@ -1,5 +1,8 @@
-package dev.videoclass;
+package dev.videoclass.spi;
 
+import dev.videoclass.ErrorCode;
+import dev.videoclass.Frame;
+import dev.videoclass.VideoException;
 import dev.videoclass.rubric.Rubric;
 
 import java.util.List;

@@ -1,4 +1,10 @@
-package dev.videoclass;
+package dev.videoclass.spi;
+
+import dev.videoclass.Frame;
+import dev.videoclass.Keyframe;
+import dev.videoclass.SamplingPolicy;
+import dev.videoclass.SamplingResult;
+import dev.videoclass.VideoException;
 
 /**
  * Chooses the keyframes of a video. Implementations are stateless and thread safe; all per-video
