@@ -6,6 +6,7 @@ import dev.videoclass.FrameSource;
 import dev.videoclass.VideoDecoder;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInput;
+import dev.videoclass.ffmpeg.internal.FfmpegFrameSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.videoclass.ffmpeg;
+package dev.videoclass.ffmpeg.internal;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONKEY;
@@ -21,6 +21,7 @@ import dev.videoclass.FrameSource;
 import dev.videoclass.PacketInfo;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInfo;
+import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.image.FrameOps;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -187,7 +188,7 @@ public final class FfmpegFrameSource implements FrameSource {
      * a decodable frame fails here with {@link ErrorCode#NO_DECODABLE_FRAMES}). On failure everything
      * is released, including the temp file when {@code deleteOnClose}.
      */
-    static FfmpegFrameSource open(Path path, boolean deleteOnClose, long sizeBytes, DecodeOptions options,
+    public static FfmpegFrameSource open(Path path, boolean deleteOnClose, long sizeBytes, DecodeOptions options,
                                   long startNanos) throws VideoException {
         FfmpegFrameSource s = new FfmpegFrameSource(path, deleteOnClose, sizeBytes, options, startNanos);
         try {
@@ -925,7 +926,7 @@ public final class FfmpegFrameSource implements FrameSource {
         }
     }
 
-    static VideoException internal(Throwable t) {
+    public static VideoException internal(Throwable t) {
         return new VideoException(ErrorCode.INTERNAL, "unexpected decoder failure: " + t, t);
     }
 

@@ -1,4 +1,4 @@
-package dev.videoclass.ffmpeg;
+package dev.videoclass.ffmpeg.internal;
 
 import dev.videoclass.PacketInfo;
 import java.util.AbstractList;

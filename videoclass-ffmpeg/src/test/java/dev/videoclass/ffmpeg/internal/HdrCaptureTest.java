@@ -1,4 +1,4 @@
-package dev.videoclass.ffmpeg;
+package dev.videoclass.ffmpeg.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.videoclass.DecodeOptions;
 import dev.videoclass.Frame;
 import dev.videoclass.FrameSource;
 import dev.videoclass.VideoInput;
+import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.ffmpeg.testing.TestVideos;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avutil.AVFrame;

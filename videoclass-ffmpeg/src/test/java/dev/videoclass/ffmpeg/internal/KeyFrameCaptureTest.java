@@ -1,10 +1,12 @@
-package dev.videoclass.ffmpeg;
+package dev.videoclass.ffmpeg.internal;
 
 import dev.videoclass.DecodeMode;
 import dev.videoclass.DecodeOptions;
 import dev.videoclass.Frame;
 import dev.videoclass.FrameSource;
 import dev.videoclass.VideoInput;
+import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
+import dev.videoclass.ffmpeg.testing.CodecSamples;
 import dev.videoclass.ffmpeg.testing.TestVideos;
 import dev.videoclass.ffmpeg.testing.TestVideos.Codec;
 import org.junit.jupiter.params.ParameterizedTest;
