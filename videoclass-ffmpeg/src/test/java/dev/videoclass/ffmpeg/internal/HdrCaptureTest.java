@@ -50,8 +50,7 @@ class HdrCaptureTest {
 
     static Frame capture(Path video, boolean toneMapping) throws Exception {
         try (FrameSource src = DECODER.open(VideoInput.of(video), DecodeOptions.DEFAULTS)) {
-            ((FfmpegFrameSource) src).useToneMapping(toneMapping);
-            return src.capture(0.5, 0);
+            return ((FfmpegFrameSource) src).capture(0.5, 0, new CaptureOptions(true, toneMapping));
         }
     }
 
