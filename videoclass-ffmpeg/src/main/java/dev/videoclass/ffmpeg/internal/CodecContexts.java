@@ -53,4 +53,18 @@ final class CodecContexts {
         }
         return c;
     }
+
+    /** Sets which pictures {@code c} decodes and whether with in-loop filters ({@code AVDISCARD_*} values). */
+    static void configure(AVCodecContext c, int skipFrame, int loopFilter) {
+        c.skip_frame(skipFrame);
+        c.skip_loop_filter(loopFilter);
+    }
+
+    /** Frees {@code c} if there is one; returns null, for the caller's field. */
+    static AVCodecContext free(AVCodecContext c) {
+        if (c != null) {
+            avcodec.avcodec_free_context(c);
+        }
+        return null;
+    }
 }

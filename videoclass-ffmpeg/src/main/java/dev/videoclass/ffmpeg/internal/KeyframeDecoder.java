@@ -163,8 +163,7 @@ final class KeyframeDecoder implements AutoCloseable {
     void prepare(int skipFrame, int loopFilter) throws VideoException {
         AVCodecContext c = context();
         avcodec.avcodec_flush_buffers(c);
-        c.skip_frame(skipFrame);
-        c.skip_loop_filter(loopFilter);
+        CodecContexts.configure(c, skipFrame, loopFilter);
     }
 
     /** Prepares the decoder for a keyframe-only pass: key pictures only, in-loop filters off. */
@@ -175,8 +174,7 @@ final class KeyframeDecoder implements AutoCloseable {
     /** Back to the settings of a keyframe-only pass, if the decoder is open. */
     void restoreAnalysisSettings() {
         if (codec != null) {
-            codec.skip_loop_filter(ANALYSIS_LOOP_FILTER);
-            codec.skip_frame(AVDISCARD_NONKEY);
+            CodecContexts.configure(codec, AVDISCARD_NONKEY, ANALYSIS_LOOP_FILTER);
         }
     }
 
@@ -187,9 +185,6 @@ final class KeyframeDecoder implements AutoCloseable {
 
     @Override
     public void close() {
-        if (codec != null) {
-            avcodec.avcodec_free_context(codec);
-            codec = null;
-        }
+        codec = CodecContexts.free(codec);
     }
 }

@@ -128,14 +128,12 @@ final class StreamDecoder implements AutoCloseable {
 
     /** Decodes every picture with the in-loop filters on: exact pictures, for a capture. */
     void decodeExactly() {
-        codec.skip_frame(AVDISCARD_DEFAULT);
-        codec.skip_loop_filter(AVDISCARD_DEFAULT);
+        CodecContexts.configure(codec, AVDISCARD_DEFAULT, AVDISCARD_DEFAULT);
     }
 
     /** Back to analysis decoding: every picture, in-loop filters off. */
     void restoreAnalysisSettings() {
-        codec.skip_loop_filter(ANALYSIS_LOOP_FILTER);
-        codec.skip_frame(AVDISCARD_DEFAULT);
+        CodecContexts.configure(codec, AVDISCARD_DEFAULT, ANALYSIS_LOOP_FILTER);
     }
 
     /** Pictures this decoder has produced. */
@@ -145,9 +143,6 @@ final class StreamDecoder implements AutoCloseable {
 
     @Override
     public void close() {
-        if (codec != null) {
-            avcodec.avcodec_free_context(codec);
-            codec = null;
-        }
+        codec = CodecContexts.free(codec);
     }
 }
