@@ -15,6 +15,7 @@ import dev.videoclass.ffmpeg.testing.TestVideos;
 import dev.videoclass.ffmpeg.testing.TestVideos.Codec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,6 +146,46 @@ class PacketsReadTest {
                 frames++;
             }
             assertThat(frames).isGreaterThan(pass.size());
+        }
+    }
+
+    /**
+     * Each packet's picture type, read by the codec's parser without decoding, is the type ffprobe
+     * reports for the decoded picture with the same timestamp; H.264 and HEVC type every packet.
+     */
+    @ParameterizedTest
+    @EnumSource(Codec.class)
+    void packetPictureTypesAreThoseOfTheDecodedPictures(Codec c) throws Exception {
+        Path file = FILES.get(c);
+        double start = TestVideos.streamStartTime(file);
+        Map<Long, String> decoded = new HashMap<>(); // pts in microseconds -> I, P or B
+        String out = TestVideos.probe("-select_streams", "v:0", "-show_entries", "frame=pts_time,pict_type",
+                "-of", "csv=p=0", file.toString());
+        for (String line : out.split("\\R")) {
+            String[] f = line.trim().split(",");
+            if (f.length >= 2 && !f[0].equals("N/A")) {
+                decoded.put(Math.round((Double.parseDouble(f[0]) - start) * 1e6), f[1].trim());
+            }
+        }
+        try (FrameSource src = DECODER.open(VideoInput.of(file), DecodeOptions.DEFAULTS)) {
+            assertThat(src.scanPackets(Double.POSITIVE_INFINITY)).isTrue();
+            int typed = 0;
+            for (PacketInfo p : src.packetsRead()) {
+                String want = Double.isNaN(p.ptsS()) ? null : decoded.get(Math.round(p.ptsS() * 1e6));
+                if (p.type() == PacketInfo.PictureType.UNKNOWN || want == null) {
+                    assertThat(c).as("every H.264/HEVC packet is typed").isNotIn(Codec.H264_MP4, Codec.H264_MKV,
+                            Codec.HEVC_MOV);
+                    continue;
+                }
+                typed++;
+                assertThat(p.type().name()).as("type of the packet at %s s", p.ptsS()).isEqualTo(want);
+                if (p.key()) {
+                    assertThat(p.type()).isEqualTo(PacketInfo.PictureType.I);
+                }
+            }
+            if (c != Codec.AV1_MKV && c != Codec.VP9_WEBM) {
+                assertThat(typed).isGreaterThan(src.packetsRead().size() / 2);
+            }
         }
     }
 

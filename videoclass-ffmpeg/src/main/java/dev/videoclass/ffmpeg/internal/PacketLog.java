@@ -1,6 +1,7 @@
 package dev.videoclass.ffmpeg.internal;
 
 import dev.videoclass.spi.PacketInfo;
+import dev.videoclass.spi.PacketInfo.PictureType;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.RandomAccess;
 
 /**
  * The video packets a source has demuxed, each once, in decode order, kept in parallel primitive
- * arrays (about 21 bytes a packet: a 10-minute 60 fps video of 36,000 packets takes under 1 MB).
+ * arrays (about 22 bytes a packet: a 10-minute 60 fps video of 36,000 packets takes under 1 MB).
  *
  * <p>Packets are identified by an order key that grows in decode order: the byte position in the file
  * when the demuxer knows it, else the decode timestamp. Packets normally arrive with a key above every
@@ -21,13 +22,19 @@ final class PacketLog {
     private double[] pts = new double[256];
     private int[] size = new int[256];
     private boolean[] key = new boolean[256];
+    private PictureType[] type = new PictureType[256];
     private int n;
+
+    /** {@link #record(long, double, int, boolean, PictureType)} of a packet whose picture type is unknown. */
+    boolean record(long orderKey, double ptsS, int sizeBytes, boolean isKey) {
+        return record(orderKey, ptsS, sizeBytes, isKey, PictureType.UNKNOWN);
+    }
 
     /**
      * Records a packet unless one with the same order key is already there. Returns whether it was
      * new.
      */
-    boolean record(long orderKey, double ptsS, int sizeBytes, boolean isKey) {
+    boolean record(long orderKey, double ptsS, int sizeBytes, boolean isKey, PictureType pictureType) {
         int at;
         if (n == 0 || orderKey > order[n - 1]) {
             at = n;
@@ -44,17 +51,20 @@ final class PacketLog {
             pts = Arrays.copyOf(pts, cap);
             size = Arrays.copyOf(size, cap);
             key = Arrays.copyOf(key, cap);
+            type = Arrays.copyOf(type, cap);
         }
         if (at < n) {
             System.arraycopy(order, at, order, at + 1, n - at);
             System.arraycopy(pts, at, pts, at + 1, n - at);
             System.arraycopy(size, at, size, at + 1, n - at);
             System.arraycopy(key, at, key, at + 1, n - at);
+            System.arraycopy(type, at, type, at + 1, n - at);
         }
         order[at] = orderKey;
         pts[at] = ptsS;
         size[at] = sizeBytes;
         key[at] = isKey;
+        type[at] = pictureType;
         n++;
         return true;
     }
@@ -78,7 +88,7 @@ final class PacketLog {
         if (n == 0) {
             return List.of();
         }
-        return new Snapshot(Arrays.copyOf(pts, n), Arrays.copyOf(size, n), Arrays.copyOf(key, n));
+        return new Snapshot(Arrays.copyOf(pts, n), Arrays.copyOf(size, n), Arrays.copyOf(key, n), Arrays.copyOf(type, n));
     }
 
     /** An immutable list view that builds each {@link PacketInfo} on access. */
@@ -86,11 +96,13 @@ final class PacketLog {
         private final double[] pts;
         private final int[] size;
         private final boolean[] key;
+        private final PictureType[] type;
 
-        Snapshot(double[] pts, int[] size, boolean[] key) {
+        Snapshot(double[] pts, int[] size, boolean[] key, PictureType[] type) {
             this.pts = pts;
             this.size = size;
             this.key = key;
+            this.type = type;
         }
 
         @Override
@@ -98,7 +110,7 @@ final class PacketLog {
             if (index < 0 || index >= pts.length) {
                 throw new IndexOutOfBoundsException(index);
             }
-            return new PacketInfo(pts[index], size[index], key[index]);
+            return new PacketInfo(pts[index], size[index], key[index], type[index]);
         }
 
         @Override

@@ -19,11 +19,11 @@ import org.bytedeco.ffmpeg.global.avformat;
  * The demuxer's side of a source: reads the video stream's packets (checking cancellation and the
  * deadline before each), seeks, scans ahead without decoding, and logs every video packet it
  * delivers once in a {@link PacketLog} (also the non-key packets a keyframe-only pass reads and
- * drops), identified by its byte position (or decode timestamp) so that a stretch read again after
- * a seek is not logged twice.
+ * drops) with its picture type ({@link PictureTypes}), identified by its byte position (or decode
+ * timestamp) so that a stretch read again after a seek is not logged twice.
  *
- * <p>Owns one native {@link AVPacket}, which holds the packet last read until its reader unrefs it;
- * {@link #close()} frees it. Used by one thread at a time.
+ * <p>Owns one native {@link AVPacket}, which holds the packet last read until its reader unrefs it,
+ * and the picture-type parser; {@link #close()} frees both. Used by one thread at a time.
  */
 final class PacketReader implements AutoCloseable {
     /** Read errors in a row after which the rest of the input counts as unreadable. */
@@ -33,6 +33,7 @@ final class PacketReader implements AutoCloseable {
     private final ProbedStream stream;
     private final LimitGuard limits;
     private final PacketLog log = new PacketLog();
+    private final PictureTypes types;
     private AVPacket pkt;
     /** The demuxer has nothing more to give (set by the reader that met the end). */
     private boolean atEnd;
@@ -43,6 +44,7 @@ final class PacketReader implements AutoCloseable {
         this.fmt = container.format();
         this.stream = stream;
         this.limits = limits;
+        this.types = new PictureTypes(stream);
         this.pkt = avcodec.av_packet_alloc();
     }
 
@@ -95,7 +97,7 @@ final class PacketReader implements AutoCloseable {
             return; // nothing places it in the stream
         }
         double ptsS = pts != AV_NOPTS_VALUE ? stream.seconds(pts - stream.startTs) : Double.NaN;
-        log.record(order, ptsS, pkt.size(), key);
+        log.record(order, ptsS, pkt.size(), key, types.of(pkt));
     }
 
     /** Demuxes without decoding up to the first packet presented after {@code untilSeconds}. */
@@ -164,6 +166,7 @@ final class PacketReader implements AutoCloseable {
 
     @Override
     public void close() {
+        types.close();
         if (pkt != null) {
             avcodec.av_packet_free(pkt);
             pkt = null;

@@ -8,7 +8,7 @@
  *       external references), {@code ProbedStream} (stream facts, pixels and duration checked),
  *       {@code LimitGuard} (the limits, the deadline and cancellation).</li>
  *   <li>Interruption: {@code InterruptRegistry} (FFmpeg's I/O interrupt callback).</li>
- *   <li>Packets: {@code PacketReader} (read, seek, scan ahead), {@code PacketLog},
+ *   <li>Packets: {@code PacketReader} (read, seek, scan ahead), {@code PacketLog}, {@code PictureTypes},
  *       {@code KeyframeLookup} (one key frame from its packet alone).</li>
  *   <li>Decoding: {@code StreamDecoder} (all frames), {@code KeyframeDecoder} (key frames only),
  *       {@code AnalysisScaler} and {@code RgbConverter} (frames scaled while decoding),

@@ -3,6 +3,7 @@ package dev.videoclass.ffmpeg.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.videoclass.spi.PacketInfo;
+import dev.videoclass.spi.PacketInfo.PictureType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,17 @@ class PacketLogTest {
         assertThat(list).hasSize(10);
         assertThat(log.snapshot()).hasSize(1000);
         assertThat(new PacketLog().snapshot()).isEmpty();
+    }
+
+    @Test
+    void keepsEachPacketsPictureTypeThroughInsertions() {
+        PacketLog log = new PacketLog();
+        log.record(300, 0.3, 30, false, PictureType.B);
+        log.record(0, 0.0, 90, true, PictureType.I);
+        log.record(200, 0.2, 60, false, PictureType.P);
+        log.record(100, 0.1, 10, false);
+        assertThat(log.snapshot()).extracting(PacketInfo::type)
+                .containsExactly(PictureType.I, PictureType.UNKNOWN, PictureType.P, PictureType.B);
     }
 
     @Test
