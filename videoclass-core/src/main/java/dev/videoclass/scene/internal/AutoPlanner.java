@@ -7,25 +7,33 @@ import dev.videoclass.VideoException;
 import dev.videoclass.scene.SceneDetector;
 
 import java.util.List;
+import java.util.function.DoublePredicate;
 
 /**
  * AUTO: decides from the I-frames and, where the source reports them
- * ({@link FrameSource#packetsRead()}: the FFmpeg source lists every packet it demuxed, at no extra
- * I/O), the packet sizes, which passes a video needs. The rules it applies are in
- * {@link IntervalRules} and {@link SuspectPackets}.
+ * ({@link FrameSource#packetsRead()}: the FFmpeg source lists every packet it demuxed, with its
+ * picture type, at no extra I/O), the packets, which passes a video needs. The rules it applies are
+ * in {@link IntervalRules}, {@link SuspectPackets} and {@link PacketEvidence}.
  *
  * <ol>
  *   <li>A source that can demux ahead ({@link FrameSource#scanPackets}) is first read without
  *       decoding: {@value IntervalRules#CADENCE_PREFIX_S} s, and all of it when those key packets look
  *       like a short fixed cadence. When all of them form one, the keyframe pass is skipped: only
  *       the I-frames the rules look at are decoded ({@link SparseKeyDecoder}), then the plan is
- *       refined as below. On a phone's 1 s cadence this decodes a handful of I-frames instead of one
- *       per second of video. Otherwise the keyframe pass runs ({@link KeyframePass}).</li>
- *   <li>At most one I-frame: a video of at most {@value #SHORT_CLIP_S} s whose packets hold no
- *       suspect keeps it ({@code "auto:keyframes"}); else the exact pass ({@code "auto:exact"}).</li>
- *   <li>Irregular I-frames (an encoder that places them at cuts): the keyframe result stands
- *       ({@code "auto:keyframes"}) unless packets are suspect; then their intervals are decoded up to
- *       the last suspect and the rest keep their key-frame cuts ({@link Refinement}). A detector that
+ *       refined as in step 4. On a phone's 1 s cadence this decodes a handful of I-frames instead of
+ *       one per second of video. Otherwise the keyframe pass runs ({@link KeyframePass}).</li>
+ *   <li>At most one I-frame: a video of at most {@value #SHORT_CLIP_S} s whose packets show no
+ *       evidence of a cut keeps it ({@code "auto:keyframes"}); else the exact pass ({@code "auto:exact"}).</li>
+ *   <li>Irregular I-frames: an encoder placed them at the cuts it saw, but encoders do not give every
+ *       cut one (a cut within {@code min-keyint} of the last I-frame, a cut between similar shots
+ *       under the encoder's scene-cut threshold), so the I-frames alone are never trusted. Decoded
+ *       ({@code "auto:refined"}): each interval up to its last packet evidence of a cut
+ *       ({@link PacketEvidence}); completely, each interval whose closing I-frame the GOP length
+ *       placed ({@link IntervalRules#markForced}) and each whose I-frames differ without a cut
+ *       ({@link IntervalRules#markChangedWithoutCut}), while they differ. The other intervals keep
+ *       their key-frame cuts ({@code "auto:keyframes"} when nothing is decoded). A decoded cut that
+ *       neither an I-frame nor packet evidence foretold (a <em>silent</em> cut) shows that this
+ *       video's cuts can hide from both: AUTO stops refining and runs the exact pass. A detector that
  *       judges a frame by its neighbours ({@link SceneDetector#contextFrames()} above 0) cannot judge
  *       key frames placed at cuts, whose neighbours are other cuts: the exact pass.</li>
  *   <li>A short fixed cadence with at least three I-frames: I-frames carry no information about
@@ -38,16 +46,20 @@ import java.util.List;
  * With packet data, a plan that covers more than {@value IntervalRules#REFINE_MAX_COVERAGE} of the
  * packets runs the exact pass instead.
  *
- * <p>Known blind spots: a cut whose picture is not outsized and whose key pictures do not jump
- * (high-motion content where every predicted picture is large, cut to content of similar
- * complexity), and, on a fixed cadence with packet data, a cut exactly on a key frame inside moving
- * content (with a 1 s cadence at 30 fps about one cut in 30) — while pans and zooms, which the
- * I-frames alone cannot tell from cuts, are far more common. A change that builds up gradually is
- * not a cut, as in the exact pass.
+ * <p>Known blind spots: on irregular I-frames, a cut between two similar busy shots inside an
+ * interval whose I-frames differ by a cut, when no other decoded stretch of the video shows a silent
+ * cut (its packets do not stand out, and nothing is decoded there); on a fixed cadence with packet
+ * data, a cut whose picture is not outsized and whose key pictures do not jump (high-motion content
+ * cut to content of similar complexity), and a cut exactly on a key frame inside moving content
+ * (with a 1 s cadence at 30 fps about one cut in 30) — while pans and zooms, which the I-frames alone
+ * cannot tell from cuts, are far more common. A change that builds up gradually is not a cut, as in
+ * the exact pass.
  */
 public final class AutoPlanner {
     /** Videos up to this long may be judged on a single I-frame, seconds. */
     public static final double SHORT_CLIP_S = 2.0;
+    /** A cut found by decoding within this many frames of an I-frame was foretold by it. */
+    public static final double SILENT_KEY_FRAMES = 1.5;
 
     private AutoPlanner() {
     }
@@ -73,28 +85,25 @@ public final class AutoPlanner {
         KeyFrames k = kp.keys();
         PassResult pass = kp.pass();
         List<PacketInfo> packets = s.source().packetsRead();
-        double[] suspects = SuspectPackets.find(packets, s.info());
         if (k.count() <= 1) {
             // a short clip keeps its single I-frame unless its packets show a cut coded without
             // one; then (and for longer videos) the exact pass, cheap for a clip this short
             double known = s.knownDuration();
-            if (k.count() == 1 && known > 0 && known <= SHORT_CLIP_S && suspects.length == 0) {
+            if (k.count() == 1 && known > 0 && known <= SHORT_CLIP_S
+                    && PacketEvidence.find(packets, s.info(), s.fps(), s.policy().minSceneLenFrames()).times().length == 0) {
                 return pass.finish(s.policy(), "auto:keyframes", s.duration(k.lastPts()));
             }
             return exact(s, pass.framesAnalysed());
         }
         SceneDetector detector = s.detector(SceneDetector.Stream.KEY_FRAMES);
         IntervalRules.Cadence c = IntervalRules.cadenceOf(k, s.fps());
-        double[] until = IntervalRules.suspectIntervals(k, suspects);
         if (!c.regular()) {
             if (detector.contextFrames() > 0) {
                 return exact(s, pass.framesAnalysed());
             }
-            if (!IntervalRules.any(until)) {
-                return pass.finish(s.policy(), "auto:keyframes", s.duration(k.lastPts()));
-            }
-            return refineUnlessWide(s, k, detector, pass.framesAnalysed(), until, all(k.count() + 1), packets, null);
+            return irregular(s, k, pass, packets, detector.minCutScore());
         }
+        double[] until = IntervalRules.suspectIntervals(k, SuspectPackets.find(packets, s.info()));
         if (!c.isShort() || k.count() < 3) {
             return exact(s, pass.framesAnalysed());
         }
@@ -109,6 +118,32 @@ public final class AutoPlanner {
         IntervalRules.markChanged(k, until, detector.minCutScore(), keySize);
         boolean[] still = IntervalRules.stillIntervals(k, packets, keySize, s.info());
         return refineUnlessWide(s, k, detector, pass.framesAnalysed(), until, still, packets, null);
+    }
+
+    /**
+     * Step 3: I-frames an encoder placed at the cuts it saw; see the class comment. Returns the
+     * refined result, the key-frame result when nothing needs decoding, or the exact pass's when the
+     * plan is too wide or a silent cut turns up.
+     */
+    private static SamplingResult irregular(Sampling s, KeyFrames k, PassResult pass, List<PacketInfo> packets,
+                                            double minCutScore) throws VideoException {
+        double fps = s.fps();
+        PacketEvidence evidence = PacketEvidence.find(packets, s.info(), fps, s.policy().minSceneLenFrames());
+        double[] until = IntervalRules.suspectIntervals(k, evidence.times());
+        IntervalRules.markForced(k, until, fps, minCutScore);
+        IntervalRules.markChangedWithoutCut(k, until, minCutScore);
+        if (!IntervalRules.any(until)) {
+            return pass.finish(s.policy(), "auto:keyframes", s.duration(k.lastPts()));
+        }
+        if (IntervalRules.coverage(k, until, packets) > IntervalRules.REFINE_MAX_COVERAGE) {
+            return exact(s, pass.framesAnalysed());
+        }
+        Refinement r = new Refinement(s, k, minCutScore, pass.framesAnalysed(), true);
+        DoublePredicate silent = cut -> !k.near(cut, SILENT_KEY_FRAMES / fps) && !evidence.explains(cut, fps);
+        if (!r.decode(until, all(k.count() + 1), silent)) {
+            return exact(s, r.analysed());
+        }
+        return r.finish(null);
     }
 
     /**

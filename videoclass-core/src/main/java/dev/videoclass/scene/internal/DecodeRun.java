@@ -12,23 +12,43 @@ import dev.videoclass.scene.SceneDetector;
  * this object owns: where the last run stopped, so that frames skipped between two runs count
  * towards the minimum scene length ({@link SceneDetector#skip}), and a stretch still pending when
  * the decoded frames end is resolved ({@link SceneDetector#flush}) unless the stream itself ended
- * there. Cuts go to the refinement's {@link CutList}. Not thread safe.
+ * there. Cuts go to the refinement's {@link CutList}.
+ *
+ * <p><b>Boundary frames.</b> Where the I-frames sit at the cuts an encoder saw (a boundary score is
+ * given), a run treats its edges so that what it cannot see does not hide a cut:
+ * <ul>
+ *   <li>an I-frame fed right after skipped frames (compared with the last frame fed before them), or
+ *       fed as a run's last frame, whose score reaches the boundary score is a cut even when the
+ *       detector's filter holds it back: a busy stretch pending in the filter would merge it, but the
+ *       frames that would have ended that stretch are never seen;</li>
+ *   <li>a run that stops before its limit (at a picture whose packet was evidence of a cut) on a
+ *       frame at or above the boundary score without a cut decodes on until a frame below it (for at
+ *       most the detector's {@link SceneDetector#maxDelayFrames()}), so that the filter decides on
+ *       real frames, not on a guess.</li>
+ * </ul>
+ * Not thread safe.
  */
 final class DecodeRun {
     private final FrameSource source;
     private final SceneDetector detector;
     private final double fps;
     private final CutList cuts;
+    private final double boundaryCutScore;
     private final FrameSharpness sharpness = new FrameSharpness();
     private double lastFed = Double.NaN;
     private boolean endOfStream;
     private boolean open;
 
-    DecodeRun(FrameSource source, SceneDetector detector, double fps, CutList cuts) {
+    /**
+     * @param boundaryCutScore the score from which a boundary frame is a cut (see the class comment);
+     *                         NaN: the detector alone decides
+     */
+    DecodeRun(FrameSource source, SceneDetector detector, double fps, CutList cuts, double boundaryCutScore) {
         this.source = source;
         this.detector = detector;
         this.fps = fps;
         this.cuts = cuts;
+        this.boundaryCutScore = boundaryCutScore;
     }
 
     /**
@@ -45,9 +65,16 @@ final class DecodeRun {
         }
     }
 
-    /** Counts the frames between the last one fed and {@code pts} as skipped. */
+    /**
+     * Counts the frames between the last one fed and {@code pts} as skipped. They are taken to be
+     * more of the content fed last: what that content would resolve ({@link SceneDetector#flush}) is
+     * resolved first.
+     */
     void skipTo(double pts) {
         if (!Double.isNaN(lastFed)) {
+            for (SceneCut cut : detector.flush()) {
+                cuts.add(cut);
+            }
             detector.skip(Math.round((pts - lastFed) * fps) - 1);
         }
     }
@@ -64,16 +91,27 @@ final class DecodeRun {
         lastFed = Double.NaN;
     }
 
+    /** Time of the last frame fed, NaN when none since the last {@link #close()}. */
+    double lastFed() {
+        return lastFed;
+    }
+
     /**
      * Decodes every frame from {@code a} to {@code b} ({@code seek(a, ALL_FRAMES)}, seconds) through
-     * the detector. With {@code cand} its frames become representative candidates. Returns the
-     * number of frames analysed.
+     * the detector, and on up to {@code limit} while the boundary rules ask for it. With {@code cand}
+     * its frames become representative candidates. Returns the number of frames analysed.
+     *
+     * @param limit     where the run must stop (its closing I-frame, or infinity at the video's end)
+     * @param afterSkip whether the first frame, an I-frame, follows frames skipped since the last one
+     *                  fed (a boundary frame)
      */
-    long decode(double a, double b, Candidates cand) throws VideoException {
+    long decode(double a, double b, double limit, Candidates cand, boolean afterSkip) throws VideoException {
         source.seek(a, DecodeMode.ALL_FRAMES);
         open = true;
         long analysed = 0;
         double fedHere = Double.NaN;
+        double stop = b;
+        long beyond = 0; // frames fed past b
         Frame f;
         boolean reachedEnd = true;
         while ((f = source.next()) != null) {
@@ -81,7 +119,7 @@ final class DecodeRun {
             if (pts < a - Sorted.EPS || (!Double.isNaN(fedHere) && pts <= fedHere)) {
                 continue; // leading pictures of an open GOP, or a repeated timestamp
             }
-            if (pts > b + Sorted.EPS) {
+            if (pts > stop + Sorted.EPS) {
                 reachedEnd = false;
                 break;
             }
@@ -92,12 +130,24 @@ final class DecodeRun {
             if (cand != null) {
                 cand.add(pts, sharpness.of(f), f.isKeyframe());
             }
+            boolean held = cut == null && detector.lastScore() >= boundaryCutScore;
+            boolean atLimit = pts >= limit - Sorted.EPS;
             if (cut != null) {
                 cuts.add(cut);
+            } else if (held && (analysed == 1 && afterSkip || atLimit && pts >= stop - Sorted.EPS)) {
+                cuts.add(pts, detector.lastScore());
             }
-            if (pts >= b - Sorted.EPS) {
+            if (pts >= stop - Sorted.EPS) {
+                if (held && !atLimit) {
+                    stop = limit; // decode on: the filter decides once a frame falls below the score
+                    continue;
+                }
                 reachedEnd = false;
                 break; // no need to decode the next frame
+            }
+            if (stop > b && (!held || ++beyond >= detector.maxDelayFrames())) {
+                reachedEnd = false;
+                break; // past b, the first frame below the score ends the run, or the filter's delay
             }
         }
         endOfStream = reachedEnd;

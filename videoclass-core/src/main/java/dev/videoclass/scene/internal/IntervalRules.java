@@ -69,6 +69,11 @@ public final class IntervalRules {
      * signals are weak, where one pass with exact semantics is the safer answer.
      */
     public static final double REFINE_MAX_COVERAGE = 0.4;
+    /**
+     * The longest GOP, in frames, that x264 and x265 write by default ({@code keyint=250}): their
+     * I-frame after that many frames is placed by the count, not at a cut. See {@link #markForced}.
+     */
+    public static final int ENCODER_DEFAULT_KEYINT = 250;
 
     private static final double EPS = Sorted.EPS;
 
@@ -260,6 +265,54 @@ public final class IntervalRules {
         double candidate = REFINE_CANDIDATE_FACTOR * minCutScore;
         for (int i = 1; i < k.count(); i++) {
             if (k.score(i) >= candidate && (keySize == null || sizeJump(keySize[i - 1], keySize[i]))) {
+                until[i] = k.pts(i);
+            }
+        }
+    }
+
+    /**
+     * Marks for complete decoding each interval whose closing I-frame an encoder placed by its
+     * maximum GOP length, not at a cut, while the two I-frames differ (score at least
+     * {@link #REFINE_CANDIDATE_FACTOR} x {@code minCutScore}): whatever changed, changed inside the
+     * interval, and a key-frame cut at its closing I-frame would be late by up to the whole interval.
+     * Such an interval is at least {@link #ENCODER_DEFAULT_KEYINT} frames long less one, or as long
+     * (within a frame) as the longest interval when at least two intervals share that length (a
+     * maximum set with {@code -g}). Returns how many intervals it marked.
+     */
+    static int markForced(KeyFrames k, double[] until, double fps, double minCutScore) {
+        int n = k.count();
+        long[] frames = new long[n];
+        long longest = 0;
+        for (int i = 1; i < n; i++) {
+            frames[i] = Math.round((k.pts(i) - k.pts(i - 1)) * fps);
+            longest = Math.max(longest, frames[i]);
+        }
+        int atLongest = 0;
+        for (int i = 1; i < n; i++) {
+            atLongest += frames[i] >= longest - 1 ? 1 : 0;
+        }
+        int marked = 0;
+        for (int i = 1; i < n; i++) {
+            boolean forced = frames[i] >= ENCODER_DEFAULT_KEYINT - 1 || atLongest >= 2 && frames[i] >= longest - 1;
+            if (forced && k.score(i) >= REFINE_CANDIDATE_FACTOR * minCutScore) {
+                until[i] = k.pts(i);
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    /**
+     * Marks for complete decoding each interval whose two I-frames differ (score at least
+     * {@link #REFINE_CANDIDATE_FACTOR} x {@code minCutScore}) but not by a cut, where an encoder placed
+     * the closing I-frame at a cut it saw: the change is not at that I-frame, so it lies inside the
+     * interval (a scene between two similar shots, such as a shot, another, and a zoom into the
+     * first). Intervals whose score is unknown are left as they are.
+     */
+    static void markChangedWithoutCut(KeyFrames k, double[] until, double minCutScore) {
+        for (int i = 1; i < k.count(); i++) {
+            double score = k.score(i);
+            if (score >= REFINE_CANDIDATE_FACTOR * minCutScore && score < minCutScore) {
                 until[i] = k.pts(i);
             }
         }

@@ -66,6 +66,12 @@ final class KeyFrames {
         return Sorted.upperBound(pts, t);
     }
 
+    /** Whether an I-frame lies within {@code tolerance} seconds of {@code t}. */
+    boolean near(double t, double tolerance) {
+        int i = atLeast(t - tolerance);
+        return i < pts.length && pts[i] <= t + tolerance + Sorted.EPS;
+    }
+
     /** Index of the first I-frame at or after {@code t} (within EPS). */
     int atLeast(double t) {
         return Sorted.atLeast(pts, t);

@@ -6,6 +6,7 @@ import dev.videoclass.VideoException;
 import dev.videoclass.scene.SceneDetector;
 
 import java.util.List;
+import java.util.function.DoublePredicate;
 
 /**
  * AUTO's refinement ({@code "auto:refined"}): decodes the I-frame intervals a plan marks
@@ -17,7 +18,9 @@ import java.util.List;
  * pass's semantics; frames skipped between a run's last decoded frame and the closing I-frame count
  * towards the minimum scene length. A run that stops before its closing I-frame (at its last suspect)
  * then compares that I-frame with its last decoded frame, so a cut between the two is still seen (at
- * the I-frame). A run that starts at the first I-frame starts as the exact pass does; a later one
+ * the I-frame); where an encoder placed the I-frames at cuts, a score of at least
+ * {@code minCutScore} there is a cut even when the detector's filter holds back a busy stretch from
+ * the run ({@link DecodeRun}'s boundary frames). A run that starts at the first I-frame starts as the exact pass does; a later one
  * resumes after unknown frames ({@link SceneDetector#resume}), and a stretch still pending where a
  * run ends, unless the video ends there, is resolved as more of the same content would resolve it
  * ({@link SceneDetector#flush}). Where such a guess cannot match the exact pass it misses a cut rather
@@ -30,6 +33,10 @@ import java.util.List;
  * <p><b>Merging.</b> The cuts of both kinds form one time-ordered list, and the minimum scene length
  * is applied once more over it, in seconds ({@code minSceneLenFrames / fps}), counted from the first
  * I-frame. Representative candidates are the decoded I-frames and every frame of a run.
+ *
+ * <p><b>Stopping early.</b> With a test for <em>silent</em> cuts (cuts that nothing AUTO decided on
+ * foretold), refinement stops after the run that finds one: the video has cuts that its key frames
+ * and packets do not show, and the caller runs the exact pass instead.
  */
 final class Refinement {
     private final Sampling sampling;
@@ -40,19 +47,24 @@ final class Refinement {
     private final DecodeRun run;
     private long analysed;
     private boolean decodedAny;
+    /** Cuts of {@link #cuts} already given to the silent-cut test. */
+    private int checked;
 
     /**
      * @param keys          the I-frames (their scores are read, never changed)
      * @param minCutScore   the detector's score for a key-frame cut
      * @param analysedSoFar frames already analysed for this video
+     * @param iFramesAtCuts whether an encoder placed the I-frames at the cuts it saw: a run's
+     *                      boundary frames are then cuts from {@code minCutScore} on ({@link DecodeRun})
      */
-    private Refinement(Sampling s, KeyFrames keys, double minCutScore, long analysedSoFar) {
+    Refinement(Sampling s, KeyFrames keys, double minCutScore, long analysedSoFar, boolean iFramesAtCuts) {
         this.sampling = s;
         this.keys = keys;
         this.minCutScore = minCutScore;
         this.analysed = analysedSoFar;
         this.cand = new Candidates(keys.count() * 2);
-        this.run = new DecodeRun(s.source(), s.detector(SceneDetector.Stream.FRAMES), s.fps(), cuts);
+        this.run = new DecodeRun(s.source(), s.detector(SceneDetector.Stream.FRAMES), s.fps(), cuts,
+                iFramesAtCuts ? minCutScore : Double.NaN);
         for (int i = 0; i < keys.count(); i++) {
             if (keys.isDecoded(i)) {
                 cand.add(keys.pts(i), keys.sharp(i), true);
@@ -70,20 +82,46 @@ final class Refinement {
      */
     static SamplingResult run(Sampling s, KeyFrames keys, double minCutScore, long analysedSoFar, double[] until,
                               boolean[] keyframeCuts, SparseKeyDecoder sparse) throws VideoException {
-        Refinement r = new Refinement(s, keys, minCutScore, analysedSoFar);
-        r.decodeMarked(until, keyframeCuts);
-        List<SceneCut> spaced = r.cuts.spaced(keys.pts(0), s.policy().minSceneLenFrames() / s.fps());
-        if (sparse != null) {
-            r.analysed += sparse.addSceneCandidates(spaced, r.cand);
-        }
-        SceneTracker tracker = new SceneTracker();
-        r.cand.sweepInto(tracker, spaced);
-        PassResult pass = new PassResult(tracker, r.analysed, keys.lastPts());
-        return pass.finish(s.policy(), r.decodedAny ? "auto:refined" : "auto:keyframes", s.duration(keys.lastPts()));
+        Refinement r = new Refinement(s, keys, minCutScore, analysedSoFar, false);
+        r.decode(until, keyframeCuts, null);
+        return r.finish(sparse);
     }
 
-    /** Walks the intervals: decodes the marked ones in runs, takes key-frame cuts from the others. */
-    private void decodeMarked(double[] until, boolean[] keyframeCuts) throws VideoException {
+    /** Frames analysed so far, the frames before this refinement included. */
+    long analysed() {
+        return analysed;
+    }
+
+    /** The result after {@link #decode}; see {@link #run}. */
+    SamplingResult finish(SparseKeyDecoder sparse) throws VideoException {
+        List<SceneCut> spaced = cuts.spaced(keys.pts(0), sampling.policy().minSceneLenFrames() / sampling.fps());
+        if (sparse != null) {
+            analysed += sparse.addSceneCandidates(spaced, cand);
+        }
+        SceneTracker tracker = new SceneTracker();
+        cand.sweepInto(tracker, spaced);
+        PassResult pass = new PassResult(tracker, analysed, keys.lastPts());
+        return pass.finish(sampling.policy(), decodedAny ? "auto:refined" : "auto:keyframes",
+                sampling.duration(keys.lastPts()));
+    }
+
+    /** Whether a cut found since the last call is silent (null {@code silent}: never). */
+    private boolean foundSilent(DoublePredicate silent) {
+        boolean any = false;
+        for (; checked < cuts.size(); checked++) {
+            any |= silent != null && silent.test(cuts.pts(checked));
+        }
+        return any;
+    }
+
+    /**
+     * Walks the intervals: decodes those {@code until} marks in runs, takes key-frame cuts from the
+     * others. Returns false when it stopped after a run that found a cut {@code silent} answers true
+     * for (null: never stops); the refinement is then unusable but for {@link #analysed()}.
+     *
+     * @param keyframeCuts per interval, whether an interval that is not decoded may give a key-frame cut
+     */
+    boolean decode(double[] until, boolean[] keyframeCuts, DoublePredicate silent) throws VideoException {
         int n = keys.count();
         // >= 1 while the detector still holds the last frame of a run that stopped short of I-frame
         // `openEnd`: the next frame fed must be that I-frame, compared with it
@@ -109,22 +147,29 @@ final class Refinement {
             }
             double a = keys.pts(i - 1);
             double end = j < n ? Math.min(until[j], keys.pts(j)) : until[j];
-            if (openEnd == i - 1) {
+            double limit = j < n ? keys.pts(j) : Double.POSITIVE_INFINITY;
+            boolean afterSkip = openEnd == i - 1;
+            if (afterSkip) {
                 run.skipTo(a); // the first frame (I-frame i - 1) is compared with the last one before
             } else {
                 run.restart(i == 1);
             }
-            analysed += run.decode(a, end, cand);
+            analysed += run.decode(a, end, limit, cand, afterSkip);
             decodedAny = true;
-            openEnd = j < n && end < keys.pts(j) - Sorted.EPS ? j : -1;
+            if (foundSilent(silent)) {
+                run.close();
+                return false;
+            }
+            openEnd = j < n && run.lastFed() < keys.pts(j) - Sorted.EPS ? j : -1;
             i = j + 1;
         }
         run.close();
+        return !foundSilent(silent);
     }
 
     /** Feeds I-frame {@code i} alone, after the frames skipped since the last one fed. */
     private void compareWithKeyFrame(int i) throws VideoException {
         run.skipTo(keys.pts(i));
-        analysed += run.decode(keys.pts(i), keys.pts(i), null);
+        analysed += run.decode(keys.pts(i), keys.pts(i), keys.pts(i), null, true);
     }
 }

@@ -96,7 +96,7 @@ public final class SuspectPackets {
             kp[i] = keyPts.get(keyOrder[i]);
             ks[i] = keySizes.get(keyOrder[i]);
         }
-        double floor = SUSPECT_MIN_BITS_PER_PIXEL * codedPixels(info) / 8.0;
+        double floor = floorBytes(info);
         int[] scratch = new int[2 * SUSPECT_WINDOW];
         DoubleList out = new DoubleList(16);
         for (int j = 0; j < m; j++) {
@@ -108,6 +108,11 @@ public final class SuspectPackets {
             }
         }
         return Sorted.sorted(out);
+    }
+
+    /** {@link #SUSPECT_MIN_BITS_PER_PIXEL} of a coded picture of {@code info}, in bytes (0 when unknown). */
+    static double floorBytes(VideoInfo info) {
+        return SUSPECT_MIN_BITS_PER_PIXEL * codedPixels(info) / 8.0;
     }
 
     private static long codedPixels(VideoInfo info) {
