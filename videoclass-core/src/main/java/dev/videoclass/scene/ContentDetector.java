@@ -112,6 +112,12 @@ public final class ContentDetector implements SceneDetector {
         return filter.maxDelayFrames();
     }
 
+    /** See {@link FlashFilter#settled()}. */
+    @Override
+    public boolean settled() {
+        return filter.settled();
+    }
+
     /** 0: each frame is judged against the one before it. */
     @Override
     public int contextFrames() {

@@ -226,6 +226,14 @@ public final class FlashFilter {
         return null;
     }
 
+    /**
+     * Whether no cut is pending: with {@link Mode#MERGE}, no run of close above-threshold frames is
+     * waiting for the frames that end it; always with {@link Mode#SUPPRESS}.
+     */
+    public boolean settled() {
+        return !mergeTriggered;
+    }
+
     /** The longest a cut can be reported after its frame, in frames: the minimum length for MERGE. */
     int maxDelayFrames() {
         if (mode == Mode.SUPPRESS) {

@@ -87,6 +87,16 @@ public interface SceneDetector {
     int maxDelayFrames();
 
     /**
+     * Whether every frame fed so far is decided: no cut can still be reported for any of them (none
+     * is held back waiting for later frames). A refinement that ends a decoded stretch where its
+     * detector is not settled may decode a few frames more so that the detector decides on real
+     * frames. The default, true, suits detectors that decide each frame when it is fed.
+     */
+    default boolean settled() {
+        return true;
+    }
+
+    /**
      * How many frames on each side of a frame its cut decision looks at: 0 for a detector that judges
      * each frame against the one before it alone. Such context is meaningless among key frames that
      * an encoder placed at cuts, so AUTO does not trust a key-frame pass of a detector with context.

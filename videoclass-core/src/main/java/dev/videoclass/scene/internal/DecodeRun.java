@@ -21,10 +21,10 @@ import dev.videoclass.scene.SceneDetector;
  *       fed as a run's last frame, whose score reaches the boundary score is a cut even when the
  *       detector's filter holds it back: a busy stretch pending in the filter would merge it, but the
  *       frames that would have ended that stretch are never seen;</li>
- *   <li>a run that stops before its limit (at a picture whose packet was evidence of a cut) on a
- *       frame at or above the boundary score without a cut decodes on until a frame below it (for at
- *       most the detector's {@link SceneDetector#maxDelayFrames()}), so that the filter decides on
- *       real frames, not on a guess.</li>
+ *   <li>a run that would stop before its limit (at a picture whose packet was evidence of a cut)
+ *       while its detector is not {@link SceneDetector#settled() settled} decodes on until it is, for
+ *       at most twice the detector's {@link SceneDetector#maxDelayFrames()}, so that the detector
+ *       decides on real frames, not on a guess.</li>
  * </ul>
  * Not thread safe.
  */
@@ -111,7 +111,7 @@ final class DecodeRun {
         long analysed = 0;
         double fedHere = Double.NaN;
         double stop = b;
-        long beyond = 0; // frames fed past b
+        long beyond = 0; // frames fed past b while decoding on
         Frame f;
         boolean reachedEnd = true;
         while ((f = source.next()) != null) {
@@ -137,17 +137,14 @@ final class DecodeRun {
             } else if (held && (analysed == 1 && afterSkip || atLimit && pts >= stop - Sorted.EPS)) {
                 cuts.add(pts, detector.lastScore());
             }
-            if (pts >= stop - Sorted.EPS) {
-                if (held && !atLimit) {
-                    stop = limit; // decode on: the filter decides once a frame falls below the score
-                    continue;
-                }
+            // boundary rules: a detector still holding frames back decodes on (see the class comment)
+            boolean undecided = !Double.isNaN(boundaryCutScore) && !detector.settled();
+            if (pts >= stop - Sorted.EPS && undecided && !atLimit && beyond == 0) {
+                stop = limit;
+            }
+            if (pts >= stop - Sorted.EPS || stop > b && (!undecided || ++beyond > 2L * detector.maxDelayFrames())) {
                 reachedEnd = false;
                 break; // no need to decode the next frame
-            }
-            if (stop > b && (!held || ++beyond >= detector.maxDelayFrames())) {
-                reachedEnd = false;
-                break; // past b, the first frame below the score ends the run, or the filter's delay
             }
         }
         endOfStream = reachedEnd;

@@ -22,9 +22,10 @@ import java.util.List;
  *       refresh aside).</li>
  *   <li><b>P bumps</b>: a P picture of at least {@value #P_BUMP_FACTOR} x the median of the
  *       {@value #P_BUMP_NEIGHBOURS} nearest P pictures on each side (presentation order), and at least
- *       {@link SuspectPackets#floorBytes}: a cut the encoder coded as a P picture made of intra blocks,
- *       whose size a busy old scene hides from the outsized rule. Comparing P with P keeps the B
- *       pictures (a fifth to a third of a P picture) out of the reference.</li>
+ *       {@value #P_BUMP_FLOOR_SHARE} of {@link SuspectPackets#floorBytes}: a cut the encoder coded as
+ *       a P picture made of intra blocks, whose size a busy old scene hides from the outsized rule.
+ *       Comparing P with P keeps the B pictures (a fifth to a third of a P picture) out of the
+ *       reference.</li>
  *   <li><b>P collapses</b>: the median of the {@value #COLLAPSE_WINDOW} P pictures from one on is
  *       {@value #COLLAPSE_FACTOR} x or more below that of the {@value #COLLAPSE_WINDOW} before, in one
  *       GOP: a cut into much simpler content (a still shot after a busy one), whose first picture is
@@ -48,6 +49,13 @@ public final class PacketEvidence {
      * 4.6 times a minute (zoom and motion bursts), adding about 9 % of the video to what AUTO decodes.
      */
     public static final double P_BUMP_FACTOR = 2.0;
+    /**
+     * A P bump is at least this share of {@link SuspectPackets#floorBytes} (0.005 bits per pixel: 144
+     * bytes at 640x360, 1.3 kB at 1080p). Lower than the outsized rule's floor because P pictures are
+     * compared only with P pictures: a cut from a still shot to a recoloured one was an 862-byte P
+     * picture among 150-190-byte ones at 854x480 (x265), below the outsized rule's 1 kB.
+     */
+    public static final double P_BUMP_FLOOR_SHARE = 0.25;
     /** P pictures on each side whose median is a P picture's reference: about 1 s with B-frames. */
     public static final int P_BUMP_NEIGHBOURS = 8;
     /**
@@ -102,7 +110,7 @@ public final class PacketEvidence {
             }
         }
         PPictures ps = PPictures.of(packets, IntervalRules.keyTimes(packets, fps), minSceneLenFrames / fps);
-        ps.addBumps(SuspectPackets.floorBytes(info), t, r);
+        ps.addBumps(SuspectPackets.floorBytes(info) * P_BUMP_FLOOR_SHARE, t, r);
         ps.addCollapses(t, r);
         int[] order = Sorted.order(t);
         double[] times = new double[order.length];
