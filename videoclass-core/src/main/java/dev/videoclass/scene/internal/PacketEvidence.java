@@ -113,13 +113,7 @@ public final class PacketEvidence {
         ps.addBumps(SuspectPackets.floorBytes(info) * P_BUMP_FLOOR_SHARE, t, r);
         ps.addCollapses(t, r);
         int[] order = Sorted.order(t);
-        double[] times = new double[order.length];
-        double[] reach = new double[order.length];
-        for (int i = 0; i < order.length; i++) {
-            times[i] = t.get(order[i]);
-            reach[i] = r.get(order[i]);
-        }
-        return new PacketEvidence(times, reach);
+        return new PacketEvidence(Sorted.permuted(t, order), Sorted.permuted(r, order));
     }
 
     /** The evidence times, sorted, seconds (a copy). */

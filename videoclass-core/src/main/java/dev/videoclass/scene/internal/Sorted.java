@@ -44,6 +44,15 @@ final class Sorted {
         return out;
     }
 
+    /** {@code values} rearranged by {@code order}: element i is {@code values.get(order[i])}. */
+    static double[] permuted(DoubleList values, int[] order) {
+        double[] out = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = values.get(order[i]);
+        }
+        return out;
+    }
+
     /** The values of {@code values}, sorted. */
     static double[] sorted(DoubleList values) {
         double[] out = values.toArray();

@@ -90,12 +90,8 @@ public final class SuspectPackets {
         }
         // key packets by time (decode order may differ from presentation order)
         int[] keyOrder = Sorted.order(keyPts);
-        double[] kp = new double[keyOrder.length];
-        double[] ks = new double[keyOrder.length];
-        for (int i = 0; i < kp.length; i++) {
-            kp[i] = keyPts.get(keyOrder[i]);
-            ks[i] = keySizes.get(keyOrder[i]);
-        }
+        double[] kp = Sorted.permuted(keyPts, keyOrder);
+        double[] ks = Sorted.permuted(keySizes, keyOrder);
         double floor = floorBytes(info);
         int[] scratch = new int[2 * SUSPECT_WINDOW];
         DoubleList out = new DoubleList(16);
