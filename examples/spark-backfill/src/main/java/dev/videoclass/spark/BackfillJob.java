@@ -2,6 +2,7 @@ package dev.videoclass.spark;
 
 import dev.videoclass.Classifier;
 import dev.videoclass.VerdictStatus;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The CLI's backfill as a Spark job, incremental and keyed like it: (1) hash every listed file on the
@@ -99,20 +101,26 @@ final class BackfillJob {
         long t0 = System.nanoTime();
         warmUpSql(spark);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<SerializableConfiguration> conf = jsc.broadcast(
-                new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
         ClassifierSpec spec = s.classifier();
         if (spec.model() != null && spec.modelShipped()) {
             jsc.addFile(spec.model(), true);
         }
+        // the run's key comes from a first executor's classifier, built (an ONNX model loads for
+        // seconds) while the driver lists the files and the other task slots hash them
+        JavaFutureAction<List<String[]>> probe = jsc.parallelize(List.of(0), 1)
+                .map(i -> keyOf(ExecutorClassifiers.get(spec))).collectAsync();
+        Broadcast<SerializableConfiguration> conf = jsc.broadcast(
+                new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
         int partitions = s.partitions() > 0 ? s.partitions() : 4 * jsc.defaultParallelism();
         List<String> files = InputListing.list(s.input(), spark.sparkContext().hadoopConfiguration());
         JavaRDD<HashFiles.Hashed> hashed = jsc.parallelize(files, Math.max(1, Math.min(partitions, files.size())))
                 .mapPartitions(new HashFiles(conf)).persist(KEEP);
+        JavaFutureAction<Long> hashing = hashed.countAsync();
         JavaPairRDD<String, List<String>> contents = hashed.filter(HashFiles.Hashed::readable)
                 .mapToPair(h -> new Tuple2<>(h.contentHash(), h.path())).groupByKey(partitions)
                 .mapValues(BackfillJob::sorted).persist(KEEP);
-        String[] key = key(jsc, spec);
+        String[] key = await(probe).get(0);
+        await(hashing);
         Optional<JavaPairRDD<String, Boolean>> done = DoneContents.read(spark, s.output(), s.format(), s.cliLines(),
                 key[0], key[1]);
         JavaPairRDD<String, List<String>> todo = done.isPresent()
@@ -191,15 +199,24 @@ final class BackfillJob {
         return list;
     }
 
+    /** The run's key: the scorer id and bound rubric hash the output's rows are keyed by. */
+    private static String[] keyOf(Classifier c) {
+        return new String[] {c.scorerInfo().id(), c.rubricInfo().hash()};
+    }
+
     /**
-     * The run's key, the scorer id and bound rubric hash that the output's rows are keyed by, as an
-     * executor's classifier reports them (building it there: a model that does not load fails the
-     * job here, before any work).
+     * The result of an action started with {@code ...Async}. A failed job (a model that does not
+     * load) fails the run with its cause.
      */
-    private static String[] key(JavaSparkContext jsc, ClassifierSpec spec) {
-        return jsc.parallelize(List.of(0), 1).map(i -> {
-            Classifier c = ExecutorClassifiers.get(spec);
-            return new String[] {c.scorerInfo().id(), c.rubricInfo().hash()};
-        }).first();
+    private static <T> T await(JavaFutureAction<T> action) {
+        try {
+            return action.get();
+        } catch (InterruptedException e) {
+            action.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.videoclass.spark;
 import dev.videoclass.Classifier;
 import dev.videoclass.VideoClassifier;
 import dev.videoclass.VideoException;
+import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
@@ -43,6 +44,7 @@ final class ExecutorClassifiers {
     private static Classifier open(ClassifierSpec spec) {
         Path model = spec.scorer().equals("onnx") ? modelDir(spec) : null;
         int device = gpuAddress();
+        FfmpegVideoDecoder.preload(); // once per JVM, before the first task's first video waits for it
         try {
             VideoClassifier c = spec.open(model, device);
             Runtime.getRuntime().addShutdownHook(new Thread(c::close, "videoclass-classifier-close"));
