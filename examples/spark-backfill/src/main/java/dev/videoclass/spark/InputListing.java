@@ -22,10 +22,10 @@ import java.util.TreeSet;
  * The files a run looks at, listed on the driver through Hadoop's {@link FileSystem} (so
  * {@code file://}, {@code hdfs://} and {@code s3a://} alike): under a directory, every file whose
  * name is a video's ({@link Backfill#looksLikeVideo(String)}, the CLI backfill's rule), walked
- * recursively; from any other file, a list of paths or URIs, one per line (blank lines and lines
- * starting with {@code #} skipped; relative paths are relative to the list's folder). Listed files are
- * not opened here: one that cannot be read shows up when it is hashed ({@link #open}, on the
- * executors). Stateless.
+ * recursively; a file with such a name is that one video; any other file is a list of paths or
+ * URIs, one per line (blank lines and lines starting with {@code #} skipped; relative paths are
+ * relative to the list's folder). Listed files are not opened here: one that cannot be read shows
+ * up when it is hashed ({@link #open}, on the executors). Stateless.
  */
 final class InputListing {
     private InputListing() {
@@ -49,6 +49,8 @@ final class InputListing {
                     files.add(f.getPath().toString());
                 }
             }
+        } else if (Backfill.looksLikeVideo(status.getPath().getName())) {
+            files.add(status.getPath().toString()); // a single video
         } else {
             Path folder = status.getPath().getParent();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(root), StandardCharsets.UTF_8))) {
