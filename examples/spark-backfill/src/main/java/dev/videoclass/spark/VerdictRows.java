@@ -13,7 +13,6 @@ import org.apache.spark.sql.types.StructType;
 import java.util.Arrays;
 import java.util.List;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 
 /**
@@ -59,10 +58,5 @@ final class VerdictRows {
         Object[] transientCodes = Arrays.stream(ErrorCode.values()).filter(ErrorCode::isTransient).map(ErrorCode::code)
                 .toArray();
         return status.equalTo("done").or(errorCode.isNotNull().and(not(errorCode.isin(transientCodes))));
-    }
-
-    /** {@link #isFinal(Column, Column)} on this table's columns. */
-    static Column isFinal() {
-        return isFinal(col("status"), col("error_code"));
     }
 }

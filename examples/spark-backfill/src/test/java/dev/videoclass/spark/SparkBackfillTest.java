@@ -142,6 +142,10 @@ class SparkBackfillTest {
         assertThat(second.reused()).isEqualTo(1);
         assertThat(second.newlyDone()).as("the transient failure is retried, and now reads").isEqualTo(1);
         assertThat(table(out, "parquet").stream().filter(r -> r.getAs("status").equals("done"))).hasSize(2);
+
+        BackfillJob.Summary one = run("--input", good.toString(), "--output", out);
+        assertThat(one.files()).as("a video file as the input is that one video").isEqualTo(1);
+        assertThat(one.reused()).isEqualTo(1);
     }
 
     @Test
