@@ -11,14 +11,7 @@ PARALLEL=${2:-2}
 # shellcheck source=benchmarks/scripts/common.sh
 source benchmarks/scripts/common.sh
 DIR="$WORK/backfill-$VIDEOS"
-mkdir -p "$DIR"
-echo "writing $VIDEOS clips (12 s, 720p H.264, 3 cuts) into $DIR ..." >&2
-for i in $(seq 1 "$VIDEOS"); do
-  lengths=$(awk -v s="$i" 'BEGIN { srand(s); printf "%.1f %.1f %.1f %.1f", 2 + 3 * rand(), 2 + 3 * rand(), 2 + 3 * rand(), 2 + 3 * rand() }')
-  make_video "$DIR/clip-$i.mp4" 1280x720 "$lengths" -c:v libx264 -preset veryfast -crf 23
-done
-# every fourth clip uploaded twice under another name
-for i in $(seq 4 4 "$VIDEOS"); do cp -n "$DIR/clip-$i.mp4" "$DIR/again-$i.mp4"; done
+make_backfill_folder "$DIR" "$VIDEOS"
 OUT="$WORK/backfill-$VIDEOS.jsonl"
 rm -f "$OUT"
 files=$(ls "$DIR" | wc -l)

@@ -33,5 +33,19 @@ make_video() { # out size "scene lengths" codec-args...
   FF -filter_complex "$(scenes_filter "$size" $lengths)" -map '[out]' "$@" -y "$out"
 }
 
+# A folder of phone-sized clips for the backfill benchmarks: N clips of ~12 s, 1280x720 H.264
+# (veryfast, crf 23) with 3 cuts each, and every fourth one uploaded twice under another name.
+# $1 = folder, $2 = N
+make_backfill_folder() {
+  local dir=$1 n=$2 i lengths
+  mkdir -p "$dir"
+  echo "writing $n clips (12 s, 720p H.264, 3 cuts) into $dir ..." >&2
+  for i in $(seq 1 "$n"); do
+    lengths=$(awk -v s="$i" 'BEGIN { srand(s); printf "%.1f %.1f %.1f %.1f", 2 + 3 * rand(), 2 + 3 * rand(), 2 + 3 * rand(), 2 + 3 * rand() }')
+    make_video "$dir/clip-$i.mp4" 1280x720 "$lengths" -c:v libx264 -preset veryfast -crf 23
+  done
+  for i in $(seq 4 4 "$n"); do cp -n "$dir/clip-$i.mp4" "$dir/again-$i.mp4"; done
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 timeit() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; return 1; }; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }

@@ -135,4 +135,14 @@ class BackfillTest {
             }
         }
     }
+
+    @Test
+    void videoFilesAreRecognisedByTheExtensionOfTheirNameInAnyCase() {
+        assertThat(Backfill.looksLikeVideo("clip.MOV")).isTrue();
+        assertThat(Backfill.looksLikeVideo("archive.2024.mp4")).isTrue();
+        assertThat(Backfill.looksLikeVideo("notes.txt")).isFalse();
+        assertThat(Backfill.looksLikeVideo("clip.mp4.bak")).isFalse();
+        assertThat(Backfill.looksLikeVideo(".mp4")).as("a hidden file with no name").isFalse();
+        assertThat(Backfill.looksLikeVideo("mp4")).isFalse();
+    }
 }

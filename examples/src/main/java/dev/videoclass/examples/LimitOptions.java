@@ -36,6 +36,15 @@ final class LimitOptions {
             throw new VideoclassCli.UsageException(
                     "--max-duration, --timeout, --max-size-mb and --max-pixels must be positive");
         }
-        return new Limits(maxSizeMb * MIB, maxDurationS, maxPixels, Duration.ofMillis(Math.max(1, Math.round(timeoutS * 1000))));
+        return new Limits(mebibytes("--max-size-mb", maxSizeMb), maxDurationS, maxPixels,
+                Duration.ofMillis(Math.max(1, Math.round(timeoutS * 1000))));
+    }
+
+    /** {@code mib} MiB in bytes; a usage error when it is not positive or does not fit a long. */
+    static long mebibytes(String option, long mib) {
+        if (mib < 1 || mib > Long.MAX_VALUE / MIB) {
+            throw new VideoclassCli.UsageException(option + " must be between 1 and " + Long.MAX_VALUE / MIB);
+        }
+        return mib * MIB;
     }
 }

@@ -36,9 +36,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long maxUploadBytes = maxUploadMb == null ? limits.limits().maxBytes() : maxUploadMb * 1024 * 1024;
-        if (maxUploadBytes < 1) {
-            throw new VideoclassCli.UsageException("--max-upload-mb must be positive");
+        long maxUploadBytes = maxUploadMb == null ? limits.limits().maxBytes()
+                : LimitOptions.mebibytes("--max-upload-mb", maxUploadMb);
+        if (workers < 1 || queue < 1) {
+            throw new VideoclassCli.UsageException("--workers and --queue must be at least 1");
         }
         VideoClassifier classifier = scoring.build(VideoclassCli.baseBuilder(sampling, limits));
         VideoJobs jobs = VideoJobs.builder(classifier).workers(workers).queueCapacity(queue).ownsClassifier(true).build();

@@ -50,6 +50,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class VideoService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VideoService.class);
+    /** How long a timed-out sync request waits for its cancelled job's verdict, milliseconds. */
+    private static final long CANCEL_GRACE_MS = 5_000;
 
     private final VideoJobs jobs;
     private final long maxUploadBytes;
@@ -155,7 +157,24 @@ public final class VideoService implements AutoCloseable {
             send(ex, 503, Map.of("error", "the service is stopping"));
         } catch (ExecutionException | TimeoutException e) {
             job.cancel();
-            sendJson(ex, 200, VerdictJson.toJson(job.verdict().getNow(null)));
+            Verdict cancelled = awaitQuietly(job, CANCEL_GRACE_MS);
+            if (cancelled != null) {
+                sendJson(ex, 200, VerdictJson.toJson(cancelled));
+            } else { // a running job stops at its next poll; the client can still ask for it
+                send(ex, 504, Map.of("error", "no verdict in time; the job was cancelled", "job_id", job.id()));
+            }
+        }
+    }
+
+    /** The job's verdict if it comes within {@code ms}, else null. */
+    private static Verdict awaitQuietly(Job job, long ms) {
+        try {
+            return job.verdict().get(ms, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
         }
     }
 

@@ -40,6 +40,16 @@ class LimitOptionsTest {
     }
 
     @Test
+    void aSizeTooLargeForALongIsAUsageErrorNotACrash() {
+        assertThatThrownBy(() -> parse("clip.mp4", "--max-size-mb", Long.toString(Long.MAX_VALUE)).limits.limits())
+                .isInstanceOf(VideoclassCli.UsageException.class).hasMessageContaining("--max-size-mb");
+        for (String[] args : new String[][] {{"serve", "--max-upload-mb", Long.toString(Long.MAX_VALUE)},
+                {"serve", "--workers", "0"}, {"serve", "--queue", "0"}}) {
+            assertThat(VideoclassCli.run(args)).as(String.join(" ", args)).isEqualTo(picocli.CommandLine.ExitCode.USAGE);
+        }
+    }
+
+    @Test
     void everyDecodingCommandTakesTheLimitFlags() {
         for (String command : new String[] {"scenes", "classify", "backfill", "serve"}) {
             String help = VideoclassCli.commandLine(command).getSubcommands().get(command).getUsageMessage();

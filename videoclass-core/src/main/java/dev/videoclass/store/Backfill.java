@@ -171,7 +171,17 @@ public final class Backfill {
     }
 
     static boolean looksLikeVideo(Path p) {
-        String name = p.getFileName().toString();
+        return looksLikeVideo(p.getFileName().toString());
+    }
+
+    /**
+     * Whether a file of this name is taken for a video: its extension, in any case, is one of
+     * {@link #VIDEO_EXTENSIONS}. For walkers of other file systems (HDFS, object stores) that must pick
+     * the same files as {@link #videoFiles}.
+     *
+     * @param name a file name without its folder, e.g. {@code clip.MOV}
+     */
+    public static boolean looksLikeVideo(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 && VIDEO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
