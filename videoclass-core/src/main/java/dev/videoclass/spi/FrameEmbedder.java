@@ -72,7 +72,7 @@ public interface FrameEmbedder {
         }
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
+            sum += (double) a[i] * b[i];
         }
         return sum;
     }
