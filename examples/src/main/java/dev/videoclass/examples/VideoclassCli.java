@@ -269,11 +269,16 @@ public final class VideoclassCli implements Callable<Integer> {
             return OnnxScorer.open(model, options);
         }
 
-        /** Builds the classifier; a rubric that does not fit the scorer's model is a usage error. */
+        /**
+         * Builds the classifier; a rubric that does not fit the scorer's model, or embeddings asked of
+         * a scorer that has none, is a usage error.
+         */
         VideoClassifier build(VideoClassifier.Builder b) {
             VideoClassifier.Builder configured = configure(b);
             try {
                 return configured.build();
+            } catch (UnsupportedOperationException e) {
+                throw new UsageException(e.getMessage());
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new UsageException("the rubric does not fit the scorer: " + e.getMessage());
             }
@@ -355,12 +360,15 @@ public final class VideoclassCli implements Callable<Integer> {
         LimitOptions limits;
         @Option(names = "--poster", description = "also write the poster JPEG to this file")
         Path poster;
+        @Option(names = "--embeddings", description = "add each keyframe's scene and image embedding and the embedding_model"
+                + " (a zero-shot model: --scorer onnx)")
+        boolean embeddings;
         @Option(names = "--pretty", description = "indent the JSON")
         boolean pretty;
 
         @Override
         public Integer call() throws IOException {
-            try (VideoClassifier vc = scoring.build(baseBuilder(sampling, limits))) {
+            try (VideoClassifier vc = scoring.build(baseBuilder(sampling, limits).embeddings(embeddings))) {
                 Verdict v = vc.classify(in.videoInput());
                 if (poster != null && v.posterJpeg() != null) {
                     Files.write(poster, v.posterJpeg());
