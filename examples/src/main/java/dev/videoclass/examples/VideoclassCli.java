@@ -37,7 +37,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code videoclass} command line: {@code scenes}, {@code classify}, {@code image},
+ * The {@code videoclass} command line: {@code scenes}, {@code classify}, {@code image}, {@code frames},
  * {@code make-sample}, {@code make-demo-model}, {@code backfill} and {@code serve}. JSON goes to
  * standard output; the exit statuses are {@link #EXIT_CODES} (help lists them). {@code -} as the
  * input reads an upload from standard input.
@@ -56,7 +56,7 @@ public final class VideoclassCli implements Callable<Integer> {
         codes.put(Integer.toString(CommandLine.ExitCode.OK), "done (help and --version too)");
         codes.put(Integer.toString(CommandLine.ExitCode.SOFTWARE), "unexpected error (an output file that cannot be written, a bug)");
         codes.put(Integer.toString(CommandLine.ExitCode.USAGE), "usage error (unknown option, bad value, unusable rubric)");
-        codes.put(Integer.toString(EXIT_FAILED), "failed verdict: scenes, classify, image (the JSON with its error code is still printed)");
+        codes.put(Integer.toString(EXIT_FAILED), "failed verdict: scenes, classify, image, frames (the JSON with its error code is still printed)");
         return Collections.unmodifiableMap(codes);
     }
 
@@ -65,7 +65,7 @@ public final class VideoclassCli implements Callable<Integer> {
      * builds a command's model by reflection, which loads every class its options name, and a run
      * needs only one of them.
      */
-    private static final List<String> SUBCOMMANDS = List.of("scenes", "classify", "image", "make-sample",
+    private static final List<String> SUBCOMMANDS = List.of("scenes", "classify", "image", "frames", "make-sample",
             "make-demo-model", "backfill", "serve");
 
     /** A new instance of the subcommand {@code name}, or null when there is none of that name. */
@@ -74,6 +74,7 @@ public final class VideoclassCli implements Callable<Integer> {
             case "scenes" -> new Scenes();
             case "classify" -> new Classify();
             case "image" -> new Image();
+            case "frames" -> new FramesCommand();
             case "make-sample" -> new MakeSample();
             case "make-demo-model" -> new MakeDemoModel();
             case "backfill" -> new BackfillCommand();
@@ -83,7 +84,7 @@ public final class VideoclassCli implements Callable<Integer> {
     }
 
     /** The commands that decode video or score pictures, for which FFmpeg's natives are loaded early. */
-    private static final Set<String> DECODING = Set.of("scenes", "classify", "image", "backfill", "serve");
+    private static final Set<String> DECODING = Set.of("scenes", "classify", "image", "frames", "backfill", "serve");
 
     public static void main(String[] args) {
         // A CLI run on a short clip is mostly start-up. FFmpeg's natives (~0.15 s) and the first use
@@ -313,6 +314,15 @@ public final class VideoclassCli implements Callable<Integer> {
         System.out.flush();
     }
 
+    /** Prints {@code {"status":"failed","error":{code, message}}} for a command without a verdict; returns exit status 3. */
+    static int printFailure(VideoException e, boolean pretty) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", VerdictStatus.FAILED);
+        json.put("error", new Verdict.ErrorInfo(e.code(), e.getMessage()));
+        print(json, pretty);
+        return EXIT_FAILED;
+    }
+
     @Command(name = "scenes", mixinStandardHelpOptions = true,
             description = "Scene cuts and chosen keyframes of a video, as JSON.")
     static final class Scenes implements Callable<Integer> {
@@ -338,11 +348,7 @@ public final class VideoclassCli implements Callable<Integer> {
                 print(json, pretty);
                 return CommandLine.ExitCode.OK;
             } catch (VideoException e) {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("status", VerdictStatus.FAILED);
-                json.put("error", new Verdict.ErrorInfo(e.code(), e.getMessage()));
-                print(json, pretty);
-                return EXIT_FAILED;
+                return printFailure(e, pretty);
             }
         }
     }
