@@ -40,32 +40,10 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(dir)) {
-            throw new VideoclassCli.UsageException("not a folder: " + dir);
-        }
-        if (parallel < 1) {
-            throw new VideoclassCli.UsageException("--parallel must be at least 1");
-        }
+        checkWalk(dir, parallel);
         VideoClassifier classifier = scoring.build(VideoclassCli.baseBuilder(sampling, limits).posterMaxSide(0));
-        PrintStream err = System.err;
-        boolean terminal = System.console() != null;
         try (VideoClassifier vc = classifier) {
-            Backfill.Summary s = new Backfill(vc, parallel, new Backfill.Listener() {
-                @Override
-                public void hashed(int files, int contents, int alreadyDone) {
-                    err.printf(Locale.ROOT, "%d video files, %d distinct contents, %d already done%n", files, contents, alreadyDone);
-                }
-
-                @Override
-                public void progress(int done, int total, double rate, double etaS) {
-                    if (terminal) {
-                        err.print("\r" + bar(done, total, rate, etaS));
-                        if (done == total) {
-                            err.println();
-                        }
-                    }
-                }
-            }).run(dir, out);
+            Backfill.Summary s = new Backfill(vc, parallel, progress(System.err)).run(dir, out);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("files", s.files());
             summary.put("contents", s.contents());
@@ -77,6 +55,40 @@ final class BackfillCommand implements Callable<Integer> {
             System.out.println(VerdictJson.toJson(summary));
             return CommandLine.ExitCode.OK;
         }
+    }
+
+    /** The folder to walk exists and at least one video is classified at a time; else a usage error. */
+    static void checkWalk(Path dir, int parallel) {
+        if (!Files.isDirectory(dir)) {
+            throw new VideoclassCli.UsageException("not a folder: " + dir);
+        }
+        if (parallel < 1) {
+            throw new VideoclassCli.UsageException("--parallel must be at least 1");
+        }
+    }
+
+    /**
+     * Reports a walk over a folder on {@code err}: the counts after hashing, and on a terminal a
+     * progress bar with rate and ETA (shared with {@code index}).
+     */
+    static Backfill.Listener progress(PrintStream err) {
+        boolean terminal = System.console() != null;
+        return new Backfill.Listener() {
+            @Override
+            public void hashed(int files, int contents, int alreadyDone) {
+                err.printf(Locale.ROOT, "%d video files, %d distinct contents, %d already done%n", files, contents, alreadyDone);
+            }
+
+            @Override
+            public void progress(int done, int total, double rate, double etaS) {
+                if (terminal) {
+                    err.print("\r" + bar(done, total, rate, etaS));
+                    if (done == total) {
+                        err.println();
+                    }
+                }
+            }
+        };
     }
 
     /** {@code [#########...........] 12/40  3.2/min  ETA 8m45s} */

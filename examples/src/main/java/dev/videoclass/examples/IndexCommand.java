@@ -1,0 +1,78 @@
+package dev.videoclass.examples;
+
+import dev.videoclass.VideoClassifier;
+import dev.videoclass.index.SceneIndexer;
+import dev.videoclass.index.lucene.LuceneSceneIndex;
+import dev.videoclass.json.VerdictJson;
+import dev.videoclass.spi.FrameEmbedder;
+import org.apache.lucene.store.LockObtainFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code videoclass index DIR --index IDX --scorer onnx --model M [--parallel N]}: puts the scenes of
+ * every distinct video under a folder into a Lucene scene index ({@link SceneIndexer}): walked and
+ * deduplicated by content hash as {@code backfill} does, resumable (a second run classifies only
+ * new contents), a JSON summary on standard output.
+ */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = "Index the scenes of every distinct video under a folder for search (resumable; needs a zero-shot model).")
+final class IndexCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "folder to walk")
+    Path dir;
+    @Option(names = "--index", required = true, paramLabel = "IDX", description = "the scene index folder (created when missing)")
+    Path indexDir;
+    @Option(names = "--parallel", defaultValue = "1", description = "videos classified at once (default ${DEFAULT-VALUE})")
+    int parallel;
+    @Mixin
+    VideoclassCli.SamplingOptions sampling;
+    @Mixin
+    VideoclassCli.ScorerOptions scoring;
+    @Mixin
+    LimitOptions limits;
+
+    @Override
+    public Integer call() throws Exception {
+        BackfillCommand.checkWalk(dir, parallel);
+        try (VideoClassifier vc = scoring.build(VideoclassCli.baseBuilder(sampling, limits).posterMaxSide(0).embeddings(true));
+             LuceneSceneIndex index = openIndex(indexDir)) {
+            String model = vc.embedder().map(FrameEmbedder::modelId).orElseThrow();
+            Optional<String> held = index.embeddingModel();
+            if (held.isPresent() && !held.get().equals(model)) {
+                throw new VideoclassCli.UsageException("index " + indexDir + " holds embeddings of " + held.get()
+                        + ", this model is " + model + ": use the same model, or another index");
+            }
+            SceneIndexer.Summary s = new SceneIndexer(vc, index, parallel, BackfillCommand.progress(System.err)).run(dir);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("files", s.files());
+            summary.put("contents", s.contents());
+            summary.put("new", s.added());
+            summary.put("present", s.present());
+            summary.put("failed", s.failed());
+            summary.put("scenes", s.scenes());
+            summary.put("seconds", Math.round(s.seconds() * 10) / 10.0);
+            summary.put("index", indexDir.toString());
+            summary.put("embedding_model", model);
+            System.out.println(VerdictJson.toJson(summary));
+            return CommandLine.ExitCode.OK;
+        }
+    }
+
+    /** The index for writing; one held by another writer is a usage error. */
+    static LuceneSceneIndex openIndex(Path dir) throws java.io.IOException {
+        try {
+            return LuceneSceneIndex.open(dir);
+        } catch (LockObtainFailedException e) {
+            throw new VideoclassCli.UsageException("index " + dir + " is open for writing in another process");
+        }
+    }
+}
