@@ -44,13 +44,8 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BackfillCommand.checkWalk(dir, parallel);
         try (VideoClassifier vc = scoring.build(VideoclassCli.baseBuilder(sampling, limits).posterMaxSide(0).embeddings(true));
-             LuceneSceneIndex index = openIndex(indexDir)) {
-            String model = vc.embedder().map(FrameEmbedder::modelId).orElseThrow();
-            Optional<String> held = index.embeddingModel();
-            if (held.isPresent() && !held.get().equals(model)) {
-                throw new VideoclassCli.UsageException("index " + indexDir + " holds embeddings of " + held.get()
-                        + ", this model is " + model + ": use the same model, or another index");
-            }
+             LuceneSceneIndex index = openIndex(indexDir, vc.embedder().map(FrameEmbedder::modelId).orElseThrow())) {
+            String model = index.embeddingModel().orElse(null);
             SceneIndexer.Summary s = new SceneIndexer(vc, index, parallel, BackfillCommand.progress(System.err)).run(dir);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("files", s.files());
@@ -61,18 +56,29 @@ final class IndexCommand implements Callable<Integer> {
             summary.put("scenes", s.scenes());
             summary.put("seconds", Math.round(s.seconds() * 10) / 10.0);
             summary.put("index", indexDir.toString());
-            summary.put("embedding_model", model);
+            summary.put("embedding_model", model == null ? vc.embedder().orElseThrow().modelId() : model);
             System.out.println(VerdictJson.toJson(summary));
             return CommandLine.ExitCode.OK;
         }
     }
 
-    /** The index for writing; one held by another writer is a usage error. */
-    static LuceneSceneIndex openIndex(Path dir) throws java.io.IOException {
+    /**
+     * The index for writing, checked to hold {@code model}'s embeddings (or none yet); one held by
+     * another writer, or of another model, is a usage error.
+     */
+    static LuceneSceneIndex openIndex(Path dir, String model) throws java.io.IOException {
+        LuceneSceneIndex index;
         try {
-            return LuceneSceneIndex.open(dir);
+            index = LuceneSceneIndex.open(dir);
         } catch (LockObtainFailedException e) {
             throw new VideoclassCli.UsageException("index " + dir + " is open for writing in another process");
         }
+        Optional<String> held = index.embeddingModel();
+        if (held.isPresent() && !held.get().equals(model)) {
+            index.close();
+            throw new VideoclassCli.UsageException("index " + dir + " holds embeddings of " + held.get()
+                    + ", this model is " + model + ": use the same model, or another index");
+        }
+        return index;
     }
 }
