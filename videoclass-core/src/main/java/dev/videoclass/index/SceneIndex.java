@@ -52,6 +52,17 @@ public interface SceneIndex extends AutoCloseable {
      */
     void add(IndexedVideo video) throws IOException;
 
+    /**
+     * Adds many videos at once, as {@link #add} adds each: for a bulk load, where an implementation
+     * can commit once instead of once per video. Either all are added, or an exception is thrown
+     * (an implementation may have added some of them then).
+     */
+    default void addAll(List<IndexedVideo> videos) throws IOException {
+        for (IndexedVideo v : videos) {
+            add(v);
+        }
+    }
+
     /** The paths of an indexed content; empty when the index does not hold it. */
     Optional<List<String>> paths(String contentHash) throws IOException;
 

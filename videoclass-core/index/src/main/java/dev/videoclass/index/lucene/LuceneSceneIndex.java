@@ -51,6 +51,8 @@ public final class LuceneSceneIndex implements SceneIndex {
     public static final int MIN_CANDIDATES = 100;
     private static final String MODEL_KEY = "videoclass.embedding_model";
     private static final String DIMENSIONS_KEY = "videoclass.dimensions";
+    /** The writer's buffer before it flushes a segment, MB: ~14,000 SigLIP so400m vectors. */
+    private static final double RAM_BUFFER_MB = 64;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -91,7 +93,7 @@ public final class LuceneSceneIndex implements SceneIndex {
         FSDirectory directory = FSDirectory.open(dir);
         try {
             IndexWriterConfig config = new IndexWriterConfig().setCodec(codec())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setRAMBufferSizeMB(RAM_BUFFER_MB);
             return new LuceneSceneIndex(directory, new IndexWriter(directory, config));
         } catch (IOException | RuntimeException e) {
             directory.close();
@@ -148,10 +150,22 @@ public final class LuceneSceneIndex implements SceneIndex {
 
     @Override
     public synchronized void add(IndexedVideo video) throws IOException {
+        addAll(List.of(video));
+    }
+
+    /** Adds the videos with one commit. */
+    @Override
+    public synchronized void addAll(List<IndexedVideo> videos) throws IOException {
         requireWriter();
-        SceneIndex.requireSameModel(written.model(), written.dims(), video.model(), video.dimensions());
-        writer.updateDocuments(new Term(SceneDocuments.CONTENT_HASH, video.contentHash()), SceneDocuments.of(video));
-        written = new Held(video.model(), video.dimensions());
+        Held held = written;
+        for (IndexedVideo v : videos) {
+            SceneIndex.requireSameModel(held.model(), held.dims(), v.model(), v.dimensions());
+            held = new Held(v.model(), v.dimensions());
+        }
+        for (IndexedVideo v : videos) {
+            writer.updateDocuments(new Term(SceneDocuments.CONTENT_HASH, v.contentHash()), SceneDocuments.of(v));
+        }
+        written = held;
         commit();
     }
 
@@ -229,6 +243,28 @@ public final class LuceneSceneIndex implements SceneIndex {
                 hits.add(SceneDocuments.hit(scene, cosine, p));
             }
             return hits;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * Merges the index into one segment and commits. A search visits every segment's graph, so
+     * after a bulk load — which leaves a dozen or more segments — this makes searches several times
+     * faster; it costs about as much as inserting the smaller segments' vectors again. Searches
+     * keep running meanwhile.
+     */
+    public synchronized void mergeSegments() throws IOException {
+        requireWriter();
+        writer.forceMerge(1);
+        commit();
+    }
+
+    /** Number of segments, each with its own graph, that a search visits. */
+    public int segments() throws IOException {
+        IndexSearcher s = acquire();
+        try {
+            return s.getIndexReader().leaves().size();
         } finally {
             searchers.release(s);
         }
