@@ -10,7 +10,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,26 +26,17 @@ import java.util.concurrent.Callable;
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Index the scenes of every distinct video under a folder for search (resumable; needs a zero-shot model).")
 final class IndexCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "folder to walk")
-    Path dir;
+    @Mixin
+    WalkOptions walk;
     @Option(names = "--index", required = true, paramLabel = "IDX", description = "the scene index folder (created when missing)")
     Path indexDir;
-    @Option(names = "--parallel", defaultValue = "1", description = "videos classified at once (default ${DEFAULT-VALUE})")
-    int parallel;
-    @Mixin
-    VideoclassCli.SamplingOptions sampling;
-    @Mixin
-    VideoclassCli.ScorerOptions scoring;
-    @Mixin
-    LimitOptions limits;
 
     @Override
     public Integer call() throws Exception {
-        BackfillCommand.checkWalk(dir, parallel);
-        try (VideoClassifier vc = scoring.build(VideoclassCli.baseBuilder(sampling, limits).posterMaxSide(0).embeddings(true));
+        try (VideoClassifier vc = walk.scoring.build(walk.builder().embeddings(true));
              LuceneSceneIndex index = openIndex(indexDir, vc.embedder().map(FrameEmbedder::modelId).orElseThrow())) {
             String model = index.embeddingModel().orElse(null);
-            SceneIndexer.Summary s = new SceneIndexer(vc, index, parallel, BackfillCommand.progress(System.err)).run(dir);
+            SceneIndexer.Summary s = new SceneIndexer(vc, index, walk.parallel, WalkOptions.progress(System.err)).run(walk.dir);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("files", s.files());
             summary.put("contents", s.contents());
