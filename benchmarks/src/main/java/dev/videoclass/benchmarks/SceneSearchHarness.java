@@ -41,6 +41,8 @@ public final class SceneSearchHarness {
     static final int K = 10;
     static final int WARMUP = 200;
     static final String MODEL = "synthetic";
+    /** The HNSW search efforts measured: candidates per query and segment. */
+    static final int[] CANDIDATES = {100, 200, 400};
 
     private SceneSearchHarness() {
     }
@@ -95,37 +97,46 @@ public final class SceneSearchHarness {
         }
     }
 
+    /** Times exact search and, interleaved query by query, the index at each effort; prints percentiles and recall. */
     private static void measure(LuceneSceneIndex index, float[][] vectors, float[][] topics, int queries, boolean uniform,
                                 int dims, Random r) throws IOException {
-        long[] hnswNs = new long[queries];
+        long[][] hnswNs = new long[CANDIDATES.length][queries];
         long[] exactNs = new long[queries];
-        double recall = 0;
+        double[] recall = new double[CANDIDATES.length];
         for (int q = -WARMUP; q < queries; q++) {
             float[] query = FrameEmbedder.unit(uniform ? gaussian(r, dims, 1.0) : add(topics[r.nextInt(TOPICS)], gaussian(r, dims, 0.8)));
             long t0 = System.nanoTime();
-            List<SceneHit> hits = index.search(MODEL, query, K, -1);
-            long t1 = System.nanoTime();
             int[] exact = exactTop(vectors, query, K);
-            long t2 = System.nanoTime();
+            long t1 = System.nanoTime();
+            Set<Integer> truth = new HashSet<>();
+            for (int i : exact) {
+                truth.add(i);
+            }
+            for (int c = 0; c < CANDIDATES.length; c++) {
+                long t2 = System.nanoTime();
+                List<SceneHit> hits = index.search(MODEL, query, K, -1, CANDIDATES[c]);
+                long t3 = System.nanoTime();
+                if (q >= 0) {
+                    hnswNs[c][q] = t3 - t2;
+                    int found = 0;
+                    for (SceneHit h : hits) {
+                        int id = Integer.parseInt(h.contentHash()) * SCENES_PER_VIDEO + (int) (h.sceneStartS() / 2);
+                        found += truth.contains(id) ? 1 : 0;
+                    }
+                    recall[c] += found / (double) K;
+                }
+            }
             if (q >= 0) {
-                hnswNs[q] = t1 - t0;
-                exactNs[q] = t2 - t1;
-                Set<Integer> truth = new HashSet<>();
-                for (int i : exact) {
-                    truth.add(i);
-                }
-                int found = 0;
-                for (SceneHit h : hits) {
-                    int id = Integer.parseInt(h.contentHash()) * SCENES_PER_VIDEO + (int) (h.sceneStartS() / 2);
-                    found += truth.contains(id) ? 1 : 0;
-                }
-                recall += found / (double) K;
+                exactNs[q] = t1 - t0;
             }
         }
-        System.out.printf(Locale.ROOT, "queries: %d (after %d warm-up), top %d%n", queries, WARMUP, K);
-        System.out.printf(Locale.ROOT, "HNSW (LuceneSceneIndex.search): p50 %.2f ms, p99 %.2f ms%n", pct(hnswNs, 50), pct(hnswNs, 99));
-        System.out.printf(Locale.ROOT, "exact (brute force, 1 thread):  p50 %.2f ms, p99 %.2f ms%n", pct(exactNs, 50), pct(exactNs, 99));
-        System.out.printf(Locale.ROOT, "recall@%d of HNSW against exact: %.4f%n", K, recall / queries);
+        System.out.printf(Locale.ROOT, "queries: %d (after %d warm-up), top %d, %d segment(s)%n", queries, WARMUP, K, index.segments());
+        System.out.printf(Locale.ROOT, "  exact (brute force, 1 thread): p50 %6.2f ms, p99 %6.2f ms%n", pct(exactNs, 50), pct(exactNs, 99));
+        for (int c = 0; c < CANDIDATES.length; c++) {
+            System.out.printf(Locale.ROOT, "  HNSW, %3d candidates:         p50 %6.2f ms, p99 %6.2f ms, recall@%d %.4f%s%n", CANDIDATES[c],
+                    pct(hnswNs[c], 50), pct(hnswNs[c], 99), K, recall[c] / queries,
+                    CANDIDATES[c] == LuceneSceneIndex.DEFAULT_CANDIDATES ? "  (default)" : "");
+        }
     }
 
     /** Indices of the k vectors with the highest dot product with the query, best first. */

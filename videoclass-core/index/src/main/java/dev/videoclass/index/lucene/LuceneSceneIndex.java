@@ -36,8 +36,8 @@ import java.util.Optional;
 /**
  * The {@link SceneIndex} on Apache Lucene: an on-disk directory, no server. Scenes are searched
  * with Lucene's HNSW graph ({@link KnnFloatVectorQuery}, dot product of unit vectors = cosine),
- * asking the graph for at least {@value #MIN_CANDIDATES} candidates per query so that the top few
- * are found reliably. The index records its embedding model and size in its commit data and
+ * asking the graph for {@value #DEFAULT_CANDIDATES} candidates per query so that the top few are
+ * found reliably. The index records its embedding model and size in its commit data and
  * refuses other models'.
  *
  * <p>Two ways to open it: {@link #open} for the one process that writes (it holds Lucene's write
@@ -47,8 +47,12 @@ import java.util.Optional;
  * another and with a writer's adds. {@link #close()} releases the files and the lock.
  */
 public final class LuceneSceneIndex implements SceneIndex {
-    /** Fewest candidates the HNSW search collects per query (its {@code k}), whatever {@code top} is. */
-    public static final int MIN_CANDIDATES = 100;
+    /**
+     * Candidates the HNSW search collects per query and segment (its {@code k}, HNSW's {@code ef})
+     * unless {@code top} is larger: more find the exact top hits more reliably and cost more time
+     * ({@code benchmarks/RESULTS.md}).
+     */
+    public static final int DEFAULT_CANDIDATES = 200;
     private static final String MODEL_KEY = "videoclass.embedding_model";
     private static final String DIMENSIONS_KEY = "videoclass.dimensions";
     /** The writer's buffer before it flushes a segment, MB: ~14,000 SigLIP so400m vectors. */
@@ -213,8 +217,17 @@ public final class LuceneSceneIndex implements SceneIndex {
 
     @Override
     public List<SceneHit> search(String model, float[] vector, int top, double minScore) throws IOException {
-        if (top < 1) {
-            throw new IllegalArgumentException("top must be at least 1");
+        return search(model, vector, top, minScore, DEFAULT_CANDIDATES);
+    }
+
+    /**
+     * {@link #search(String, float[], int, double)} with the HNSW search's effort.
+     *
+     * @param candidates candidates to collect per segment, at least 1 (at least {@code top} are)
+     */
+    public List<SceneHit> search(String model, float[] vector, int top, double minScore, int candidates) throws IOException {
+        if (top < 1 || candidates < 1) {
+            throw new IllegalArgumentException("top and candidates must be at least 1");
         }
         float[] query = FrameEmbedder.unit(vector);
         Held held = held();
@@ -224,8 +237,8 @@ public final class LuceneSceneIndex implements SceneIndex {
         SceneIndex.requireSameModel(held.model(), held.dims(), model, query.length);
         IndexSearcher s = acquire();
         try {
-            int candidates = Math.max(top, MIN_CANDIDATES);
-            TopDocs found = s.search(new KnnFloatVectorQuery(SceneDocuments.VECTOR, query, candidates), candidates);
+            int k = Math.max(top, candidates);
+            TopDocs found = s.search(new KnnFloatVectorQuery(SceneDocuments.VECTOR, query, k), k);
             List<SceneHit> hits = new ArrayList<>(top);
             Map<String, List<String>> paths = new HashMap<>();
             for (ScoreDoc d : found.scoreDocs) {
