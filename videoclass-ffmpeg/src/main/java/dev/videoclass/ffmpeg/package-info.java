@@ -1,6 +1,7 @@
 /**
  * The FFmpeg implementation of {@link dev.videoclass.spi.VideoDecoder}: {@link dev.videoclass.ffmpeg.FfmpegVideoDecoder}
- * opens files, byte arrays and streams behind a protocol and demuxer lock-down and returns
- * {@link dev.videoclass.ffmpeg.FfmpegFrameSource}s for analysis frames, keyframe-only decoding and upright capture.
+ * opens files, byte arrays and streams behind a protocol and demuxer lock-down and returns frame
+ * sources for analysis frames, keyframe-only decoding and upright capture. The sources and their
+ * parts live in {@code dev.videoclass.ffmpeg.internal}, which is not an API.
  */
 package dev.videoclass.ffmpeg;

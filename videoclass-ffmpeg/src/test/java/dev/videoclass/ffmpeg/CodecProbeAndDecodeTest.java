@@ -8,6 +8,7 @@ import dev.videoclass.Frame;
 import dev.videoclass.spi.FrameSource;
 import dev.videoclass.VideoInfo;
 import dev.videoclass.VideoInput;
+import dev.videoclass.ffmpeg.testing.CodecSamples;
 import dev.videoclass.ffmpeg.testing.TestVideos;
 import dev.videoclass.ffmpeg.testing.TestVideos.Codec;
 import java.nio.file.Files;

@@ -10,6 +10,7 @@ import dev.videoclass.Frame;
 import dev.videoclass.spi.FrameSource;
 import dev.videoclass.spi.PacketInfo;
 import dev.videoclass.VideoInput;
+import dev.videoclass.ffmpeg.testing.CodecSamples;
 import dev.videoclass.ffmpeg.testing.TestVideos;
 import dev.videoclass.ffmpeg.testing.TestVideos.Codec;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The packet log of {@link FfmpegFrameSource#packetsRead()} against ffprobe's view of the same file. */
+/** The packet log of {@link dev.videoclass.ffmpeg.internal.FfmpegFrameSource#packetsRead()} against ffprobe's view of the same file. */
 class PacketsReadTest {
     @TempDir
     static Path dir;

@@ -66,9 +66,10 @@ import static dev.videoclass.onnx.internal.OrtSessions.requireOnly;
  * {@link #executionProvider()} and a log line say which. ONNX Runtime's native libraries are unpacked
  * once per version into a cache directory ({@link OrtNatives}) rather than into every process's
  * temporary directory. Thread safe:
- * one session per tower serves concurrent classifications; {@link #close()} frees the sessions.
+ * one session per tower serves concurrent classifications; {@link #close()} frees the sessions (idempotent).
  */
 public final class OnnxScorer implements FrameScorer {
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private static final Logger LOG = LoggerFactory.getLogger(OnnxScorer.class);
     private static final List<String> IMAGE_OUTPUTS = List.of("image_embeds", "pooler_output", "image_features", "embeddings");
     private static final List<String> TEXT_OUTPUTS = List.of("text_embeds", "pooler_output", "text_features", "embeddings");
@@ -264,7 +265,9 @@ public final class OnnxScorer implements FrameScorer {
 
     @Override
     public void close() {
-        closeAll(textSession == null ? List.of(imageSession) : List.of(imageSession, textSession), textEncoder);
+        if (closed.compareAndSet(false, true)) { // idempotent: a classifier and a try-with-resources may both close it
+            closeAll(textSession == null ? List.of(imageSession) : List.of(imageSession, textSession), textEncoder);
+        }
     }
 
     // ---- scoring and embedding ----------------------------------------------------------------

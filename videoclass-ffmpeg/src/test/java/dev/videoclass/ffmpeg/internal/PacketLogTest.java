@@ -1,4 +1,4 @@
-package dev.videoclass.ffmpeg;
+package dev.videoclass.ffmpeg.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

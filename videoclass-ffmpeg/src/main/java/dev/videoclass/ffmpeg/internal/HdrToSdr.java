@@ -1,4 +1,4 @@
-package dev.videoclass.ffmpeg;
+package dev.videoclass.ffmpeg.internal;
 
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_UNSPECIFIED;
@@ -10,8 +10,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_SMPTE2084;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_UNSPECIFIED;
 
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.bytedeco.ffmpeg.avfilter.AVFilterContext;
 import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
 import org.bytedeco.ffmpeg.avfilter.AVFilterInOut;
@@ -19,6 +17,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avfilter;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tone-maps HDR pictures (PQ / SMPTE ST 2084 and HLG / ARIB STD-B67, as phones record them: iPhones
@@ -35,12 +35,12 @@ import org.bytedeco.javacpp.BytePointer;
  * Möbius from 30 % gave 8.8, Reinhard 14, Hable 37 (it darkens the mid-tones).
  *
  * <p>One graph per picture geometry and format, rebuilt when either changes. Not thread safe: each
- * {@link FfmpegFrameSource} has its own. If the graph cannot be built or fails (an FFmpeg without
+ * {@link ToneMapping} has its own. If the graph cannot be built or fails (an FFmpeg without
  * zimg), the failure is logged once and {@link #convert} returns null for pictures of that kind: the
  * caller converts them as they are.
  */
 final class HdrToSdr implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(HdrToSdr.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(HdrToSdr.class);
 
     private AVFilterGraph graph;
     private AVFilterContext source;
@@ -84,7 +84,7 @@ final class HdrToSdr implements AutoCloseable {
             return out;
         } catch (IllegalStateException | LinkageError e) {
             if (failedFor == null) {
-                LOG.log(Level.WARNING, "HDR pictures converted without tone mapping: " + e.getMessage());
+                LOG.warn("HDR pictures converted without tone mapping: {}", e.getMessage());
             }
             failedFor = key;
             freeGraph();
@@ -143,7 +143,7 @@ final class HdrToSdr implements AutoCloseable {
 
     private static void check(int ret, String what) {
         if (ret < 0) {
-            throw new IllegalStateException(what + ": " + FfmpegFrameSource.avError(ret));
+            throw new IllegalStateException(what + ": " + NativeCalls.avError(ret));
         }
     }
 

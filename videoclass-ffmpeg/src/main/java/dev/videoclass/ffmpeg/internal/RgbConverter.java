@@ -1,4 +1,4 @@
-package dev.videoclass.ffmpeg;
+package dev.videoclass.ffmpeg.internal;
 
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT2020_CL;

@@ -1,4 +1,4 @@
-package dev.videoclass.ffmpeg;
+package dev.videoclass.ffmpeg.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import dev.videoclass.spi.FrameSource;
 import dev.videoclass.Limits;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInput;
+import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.ffmpeg.testing.TestVideos;
 import dev.videoclass.ffmpeg.testing.TestVideos.Codec;
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,5 @@
-package dev.videoclass.ffmpeg;
+package dev.videoclass.ffmpeg.testing;
 
-import dev.videoclass.ffmpeg.testing.TestVideos;
 import dev.videoclass.ffmpeg.testing.TestVideos.Codec;
 
 import java.io.IOException;
@@ -16,21 +15,21 @@ import java.util.Map;
  * every second; the MKV also carries audio and subtitles), written once per test JVM and shared
  * by the test classes that need the whole set.
  */
-final class CodecSamples {
+public final class CodecSamples {
     private static Map<Codec, TestVideos.Builder> specs;
     private static Map<Codec, Path> files;
 
     private CodecSamples() {
     }
 
-    static synchronized Map<Codec, Path> files() {
+    public static synchronized Map<Codec, Path> files() {
         if (files == null) {
             write();
         }
         return files;
     }
 
-    static synchronized Map<Codec, TestVideos.Builder> specs() {
+    public static synchronized Map<Codec, TestVideos.Builder> specs() {
         if (specs == null) {
             write();
         }

@@ -1,4 +1,4 @@
-package dev.videoclass.ffmpeg;
+package dev.videoclass.ffmpeg.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.videoclass.spi.DecodeOptions;
 import dev.videoclass.Frame;
 import dev.videoclass.spi.FrameSource;
 import dev.videoclass.VideoInput;
+import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.ffmpeg.testing.TestVideos;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -49,8 +50,7 @@ class HdrCaptureTest {
 
     static Frame capture(Path video, boolean toneMapping) throws Exception {
         try (FrameSource src = DECODER.open(VideoInput.of(video), DecodeOptions.DEFAULTS)) {
-            ((FfmpegFrameSource) src).useToneMapping(toneMapping);
-            return src.capture(0.5, 0);
+            return ((FfmpegFrameSource) src).capture(0.5, 0, new CaptureOptions(true, toneMapping));
         }
     }
 

@@ -1,0 +1,152 @@
+package dev.videoclass.ffmpeg.internal;
+
+import static dev.videoclass.ffmpeg.internal.CodecContexts.AV_FRAME_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
+
+import dev.videoclass.ErrorCode;
+import dev.videoclass.Frame;
+import dev.videoclass.VideoException;
+import dev.videoclass.image.FrameOps;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
+
+/**
+ * Full-quality captures: the frame shown at a time, decoded with the in-loop filters on, converted
+ * with bicubic, accurately rounded, full-chroma swscale to RGB24 at display aspect (the picture's
+ * own sample aspect ratio, else the stream's), the long side capped on request, rotated upright,
+ * HDR tone-mapped to SDR ({@link ToneMapping}). A key frame whose packet has been read is decoded
+ * from that packet alone ({@link KeyframeLookup}); any other frame from the start of its GOP on the
+ * {@link StreamDecoder}.
+ *
+ * <p>Each capture is a new pixel array owned by the caller. Owns its native converter and the tone
+ * mapping; {@link #close()} frees them. Leaves the decoders positioned anywhere (the caller restores
+ * their analysis settings). Not thread safe.
+ */
+final class FrameCapture implements AutoCloseable {
+    private static final int SWS_FLAGS =
+            swscale.SWS_BICUBIC | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT;
+    /** Seeks that land after the target are retried from this many earlier points (1, 2, 4, 8 s before). */
+    private static final int MAX_EARLIER_SEEKS = 4;
+
+    private final ProbedStream stream;
+    private final PacketReader packets;
+    private final Seeker seeker;
+    private final StreamDecoder frames;
+    private final KeyframeLookup keyframes;
+    private final FrameClock clock;
+    private final Pictures pictures;
+    private final RgbConverter converter = new RgbConverter(SWS_FLAGS);
+    private final ToneMapping toneMapping;
+
+    FrameCapture(ProbedStream stream, PacketReader packets, Seeker seeker, StreamDecoder frames,
+                 KeyframeLookup keyframes, FrameClock clock, Pictures pictures) {
+        this.stream = stream;
+        this.packets = packets;
+        this.seeker = seeker;
+        this.frames = frames;
+        this.keyframes = keyframes;
+        this.clock = clock;
+        this.pictures = pictures;
+        this.toneMapping = new ToneMapping(stream);
+    }
+
+    /**
+     * The frame shown at {@code target} seconds (the last one whose timestamp is not after it, within
+     * half a frame) with its long side at most {@code maxSide} pixels (0: display size).
+     */
+    Frame capture(double target, int maxSide, CaptureOptions how) throws VideoException {
+        double half = stream.halfFrame();
+        if (how.fromKeyPacket() && packets.hasKeyNear(target, half)) {
+            keyframes.seek(target, AVDISCARD_DEFAULT, AVDISCARD_DEFAULT); // in-loop filters on: exact
+            double pts = keyframes.decode(target, half);
+            if (!Double.isNaN(pts)) {
+                return toCapture(pictures.latest(), pts, maxSide, how.toneMapHdr());
+            }
+        }
+        return fromGop(target, half, maxSide, how.toneMapHdr());
+    }
+
+    /** Decodes from the key frame before {@code target} up to the frame shown at it. */
+    private Frame fromGop(double target, double half, int maxSide, boolean toneMap) throws VideoException {
+        AVFrame latest = pictures.latest();
+        double seekPos = target;
+        for (int attempt = 0; ; attempt++) {
+            seeker.seek(seekPos);
+            frames.decodeExactly(); // from the key frame on, every picture exact
+            if (!frames.decodeInto(latest)) {
+                avutil.av_frame_unref(latest);
+                throw new VideoException(ErrorCode.NO_DECODABLE_FRAMES, "no frame could be decoded at " + target + " s");
+            }
+            double first = clock.ptsOf(latest);
+            if (first > target + half && seekPos > 0 && attempt < MAX_EARLIER_SEEKS) {
+                // the demuxer landed after the target (key frame chosen by dts): start earlier
+                seekPos = Math.max(0, seekPos - (1 << attempt));
+                continue;
+            }
+            // the decoder state now belongs to the capture: next() continues from an unspecified position
+            return toCapture(pictures.held(), keepUntil(first, target, half), maxSide, toneMap);
+        }
+    }
+
+    /**
+     * With the first decoded picture (at {@code first} seconds) in {@link Pictures#latest()}: keeps
+     * decoding while the pictures are not yet shown at {@code target}, keeping the last one not
+     * after it in {@link Pictures#held()}. Returns that picture's timestamp.
+     */
+    private double keepUntil(double first, double target, double half) throws VideoException {
+        AVFrame latest = pictures.latest();
+        AVFrame held = pictures.held();
+        double limit = target + half;
+        double best = first;
+        avutil.av_frame_unref(held);
+        avutil.av_frame_move_ref(held, latest);
+        while (Math.abs(best - target) > half && best <= limit && frames.decodeInto(latest)) {
+            double t = clock.ptsOf(latest);
+            if (t > limit) {
+                break;
+            }
+            avutil.av_frame_unref(held);
+            avutil.av_frame_move_ref(held, latest);
+            best = t;
+        }
+        avutil.av_frame_unref(latest);
+        return best;
+    }
+
+    /**
+     * Converts a decoded picture to an owned, upright RGB frame at display aspect with the long side
+     * capped at {@code maxSide} (0: no cap), and releases the picture.
+     */
+    private Frame toCapture(AVFrame picture, double pts, int maxSide, boolean toneMap) {
+        boolean key = (picture.flags() & AV_FRAME_FLAG_KEY) != 0;
+        double frameSar = stream.sar;
+        AVRational fs = picture.sample_aspect_ratio();
+        if (fs.num() > 0 && fs.den() > 0) {
+            frameSar = fs.num() / (double) fs.den();
+        }
+        double dispW = picture.width() * frameSar;
+        double dispH = picture.height();
+        double scale = 1.0;
+        if (maxSide > 0 && Math.max(dispW, dispH) > maxSide) {
+            scale = maxSide / Math.max(dispW, dispH);
+        }
+        int w = Math.max(1, (int) Math.round(dispW * scale));
+        int h = Math.max(1, (int) Math.round(dispH * scale));
+        byte[] rgb = new byte[w * h * 3];
+        AVFrame sdr = toneMap ? toneMapping.toSdr(picture) : null;
+        converter.convert(sdr != null ? sdr : picture, w, h, rgb);
+        if (sdr != null) {
+            avutil.av_frame_unref(sdr);
+        }
+        avutil.av_frame_unref(picture);
+        return FrameOps.rotateClockwise(new Frame(w, h, rgb, pts, key), stream.rotation);
+    }
+
+    @Override
+    public void close() {
+        converter.close();
+        toneMapping.close();
+    }
+}
