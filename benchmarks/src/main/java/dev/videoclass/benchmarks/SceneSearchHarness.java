@@ -8,6 +8,8 @@ import dev.videoclass.index.lucene.LuceneSceneIndex;
 import dev.videoclass.spi.FrameEmbedder;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +35,12 @@ import java.util.stream.Stream;
  * topic, not a scene). With {@code uniform} every vector is independent uniform noise instead: the
  * worst case for any graph index, reported for contrast.
  *
- * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.videoclass.benchmarks.SceneSearchHarness [scenes] [dims] [queries] [clustered|uniform]</pre>
+ * <p>Each query is timed twice: wall clock and the CPU time of the querying thread. On a machine
+ * shared with other work the wall clock includes the time the thread waited for a core; its CPU
+ * time does not. With {@code merged-only} the index is measured once, after {@code mergeSegments()},
+ * instead of before and after.
+ *
+ * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.videoclass.benchmarks.SceneSearchHarness [scenes] [dims] [queries] [clustered|uniform] [merged-only]</pre>
  */
 public final class SceneSearchHarness {
     static final int TOPICS = 1000;
@@ -52,6 +59,7 @@ public final class SceneSearchHarness {
         int dims = args.length > 1 ? Integer.parseInt(args[1]) : 1152;
         int queries = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         boolean uniform = args.length > 3 && args[3].equals("uniform");
+        boolean mergedOnly = args.length > 4 && args[4].equals("merged-only");
         Random r = new Random(20261129L);
         float[][] topics = new float[TOPICS][];
         for (int t = 0; t < TOPICS; t++) {
@@ -83,7 +91,9 @@ public final class SceneSearchHarness {
             buildNs = System.nanoTime() - t0;
             System.out.printf(Locale.ROOT, "built: %d scenes x %d dims (%s) in %.1f s, %d segments, %d MB on disk%n", n, dims,
                     uniform ? "uniform" : "clustered", buildNs / 1e9, index.segments(), size(dir) >> 20);
-            measure(index, vectors, topics, queries, uniform, dims, new Random(7));
+            if (!mergedOnly) {
+                measure(index, vectors, topics, queries, uniform, dims, new Random(7));
+            }
             long t1 = System.nanoTime();
             index.mergeSegments();
             System.out.printf(Locale.ROOT, "merged into %d segment in %.1f s%n", index.segments(), (System.nanoTime() - t1) / 1e9);
@@ -100,24 +110,32 @@ public final class SceneSearchHarness {
     /** Times exact search and, interleaved query by query, the index at each effort; prints percentiles and recall. */
     private static void measure(LuceneSceneIndex index, float[][] vectors, float[][] topics, int queries, boolean uniform,
                                 int dims, Random r) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[][] hnswNs = new long[CANDIDATES.length][queries];
+        long[][] hnswCpuNs = new long[CANDIDATES.length][queries];
         long[] exactNs = new long[queries];
+        long[] exactCpuNs = new long[queries];
         double[] recall = new double[CANDIDATES.length];
         for (int q = -WARMUP; q < queries; q++) {
             float[] query = FrameEmbedder.unit(uniform ? gaussian(r, dims, 1.0) : add(topics[r.nextInt(TOPICS)], gaussian(r, dims, 0.8)));
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             int[] exact = exactTop(vectors, query, K);
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
             Set<Integer> truth = new HashSet<>();
             for (int i : exact) {
                 truth.add(i);
             }
             for (int c = 0; c < CANDIDATES.length; c++) {
+                long c2 = threads.getCurrentThreadCpuTime();
                 long t2 = System.nanoTime();
                 List<SceneHit> hits = index.search(MODEL, query, K, -1, CANDIDATES[c]);
                 long t3 = System.nanoTime();
+                long c3 = threads.getCurrentThreadCpuTime();
                 if (q >= 0) {
                     hnswNs[c][q] = t3 - t2;
+                    hnswCpuNs[c][q] = c3 - c2;
                     int found = 0;
                     for (SceneHit h : hits) {
                         int id = Integer.parseInt(h.contentHash()) * SCENES_PER_VIDEO + (int) (h.sceneStartS() / 2);
@@ -128,13 +146,16 @@ public final class SceneSearchHarness {
             }
             if (q >= 0) {
                 exactNs[q] = t1 - t0;
+                exactCpuNs[q] = c1 - c0;
             }
         }
         System.out.printf(Locale.ROOT, "queries: %d (after %d warm-up), top %d, %d segment(s)%n", queries, WARMUP, K, index.segments());
-        System.out.printf(Locale.ROOT, "  exact (brute force, 1 thread): p50 %6.2f ms, p99 %6.2f ms%n", pct(exactNs, 50), pct(exactNs, 99));
+        System.out.printf(Locale.ROOT, "  exact (brute force, 1 thread): wall p50 %6.2f ms, p99 %6.2f ms; cpu p50 %6.2f ms, p99 %6.2f ms%n",
+                pct(exactNs, 50), pct(exactNs, 99), pct(exactCpuNs, 50), pct(exactCpuNs, 99));
         for (int c = 0; c < CANDIDATES.length; c++) {
-            System.out.printf(Locale.ROOT, "  HNSW, %3d candidates:         p50 %6.2f ms, p99 %6.2f ms, recall@%d %.4f%s%n", CANDIDATES[c],
-                    pct(hnswNs[c], 50), pct(hnswNs[c], 99), K, recall[c] / queries,
+            System.out.printf(Locale.ROOT, "  HNSW, %3d candidates:         wall p50 %6.2f ms, p99 %6.2f ms; cpu p50 %6.2f ms, p99 %6.2f ms;"
+                            + " recall@%d %.4f%s%n", CANDIDATES[c], pct(hnswNs[c], 50), pct(hnswNs[c], 99), pct(hnswCpuNs[c], 50),
+                    pct(hnswCpuNs[c], 99), K, recall[c] / queries,
                     CANDIDATES[c] == LuceneSceneIndex.DEFAULT_CANDIDATES ? "  (default)" : "");
         }
     }
