@@ -55,7 +55,7 @@ public final class LuceneSceneIndex implements SceneIndex {
     public static final int DEFAULT_CANDIDATES = 200;
     private static final String MODEL_KEY = "videoclass.embedding_model";
     private static final String DIMENSIONS_KEY = "videoclass.dimensions";
-    /** The writer's buffer before it flushes a segment, MB: ~14,000 SigLIP so400m vectors. */
+    /** The writer's buffer before it flushes a segment, MB: ~10,000 SigLIP so400m vectors with their graph. */
     private static final double RAM_BUFFER_MB = 64;
 
     private final Directory directory;
@@ -262,10 +262,10 @@ public final class LuceneSceneIndex implements SceneIndex {
     }
 
     /**
-     * Merges the index into one segment and commits. A search visits every segment's graph, so
-     * after a bulk load — which leaves a dozen or more segments — this makes searches several times
-     * faster; it costs about as much as inserting the smaller segments' vectors again. Searches
-     * keep running meanwhile.
+     * Merges the index into one segment and commits. A search visits every segment's graph, each
+     * with the full number of candidates, so after a bulk load — which leaves a segment per
+     * ~10,000 so400m vectors — one graph costs a search less; the merge costs about as much as inserting
+     * the smaller segments' vectors again. Searches keep running meanwhile.
      */
     public synchronized void mergeSegments() throws IOException {
         requireWriter();
