@@ -153,7 +153,7 @@
     showTimeline(v, thumbnails);
   }
 
-  /** Each keyframe's reasons for being in the evidence: "explicit" and the tags it decided. */
+  /** What a keyframe decided, by the evidence: "explicit" first, then the tags it carries. */
   function decisions(v, pts) {
     const e = v.evidence || {};
     const why = [];
@@ -162,7 +162,7 @@
     }
     Object.entries(e.tags || {}).forEach(([tag, times]) => {
       if (times.some((t) => Math.abs(t - pts) < 1e-6)) {
-        why.push('tag ' + tag);
+        why.push(tag);
       }
     });
     return why;
@@ -188,7 +188,8 @@
     $('cuts').textContent = cuts.length > 0 ? 'Cuts at ' + cuts.map(seconds).join(', ') + ' (dashed lines).' : '';
     (v.keyframes || []).forEach((k, i) => {
       const why = decisions(v, k.pts_s);
-      const button = el('button', null, 'keyframe row-' + (i % 2) + (why.length > 0 ? ' decided' : ''));
+      const button = el('button', null, 'keyframe row-' + (i % 2) + (why.length > 0 ? ' decided' : '')
+        + (why[0] === 'explicit' ? ' decided-explicit' : ''));
       button.type = 'button';
       button.dataset.index = String(i);
       button.dataset.pts = String(k.pts_s);
@@ -196,6 +197,7 @@
       button.setAttribute('aria-label', 'Keyframe ' + (i + 1) + ' at ' + seconds(k.pts_s) + ', explicit score '
         + score(k.explicit_score) + ', quality ' + score(k.quality_score)
         + (why.length > 0 ? ', decided the verdict: ' + why.join(', ') : ''));
+      button.setAttribute('aria-describedby', 'keyframe-details');
       button.append(el('span', null, 'tick'));
       if (thumbnails[i]) {
         const img = el('img', null, 'thumbnail');
@@ -205,7 +207,7 @@
       }
       button.append(el('span', seconds(k.pts_s), 'time'));
       if (why.length > 0) {
-        button.append(el('span', '★ decided', 'mark'));
+        button.append(el('span', '★ ' + why.join(', '), 'mark'));
       }
       button.addEventListener('focus', () => showKeyframe(k, i, why));
       button.addEventListener('mouseenter', () => showKeyframe(k, i, why));
@@ -218,15 +220,17 @@
     const box = $('keyframe-details');
     box.replaceChildren();
     box.append(el('h4', 'Keyframe ' + (i + 1) + ' at ' + seconds(k.pts_s)
-      + (why.length > 0 ? ' — ★ decided: ' + why.join(', ') : '')));
+      + (why.length > 0 ? ' — ★ decided the verdict: ' + why.join(', ') : '')));
     const list = el('dl', null, 'scores');
-    list.append(el('dt', 'explicit'), el('dd', score(k.explicit_score) + (k.is_explicit ? ' (explicit)' : '')));
-    list.append(el('dt', 'quality'), el('dd', score(k.quality_score)));
-    Object.entries(k.scores || {}).forEach(([label, s]) => {
-      list.append(el('dt', label), el('dd', score(s)));
-    });
+    list.append(el('dt', 'explicit score'), el('dd', score(k.explicit_score) + (k.is_explicit ? ' (explicit)' : ' (not explicit)')));
+    list.append(el('dt', 'quality score'), el('dd', score(k.quality_score)));
     list.append(el('dt', 'tags'), el('dd', (k.tags || []).length > 0 ? k.tags.join(', ') : 'none'));
     box.append(list);
+    const labels = el('dl', null, 'scores labels');
+    Object.entries(k.scores || {}).forEach(([label, s]) => {
+      labels.append(el('dt', label), el('dd', score(s)));
+    });
+    box.append(el('h5', 'Score per rubric label'), labels);
   }
 
   // ---------- search ----------
@@ -321,12 +325,12 @@
       }
     });
     const zone = $('drop-zone');
-    zone.addEventListener('dragover', (e) => {
+    document.addEventListener('dragover', (e) => {
       e.preventDefault();
       zone.classList.add('over');
     });
-    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-    zone.addEventListener('drop', (e) => {
+    document.addEventListener('dragleave', () => zone.classList.remove('over'));
+    document.addEventListener('drop', (e) => {
       e.preventDefault();
       zone.classList.remove('over');
       if (e.dataTransfer.files.length > 0) {
