@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The example service's page: one HTML file, one script and one stylesheet, read once from the
@@ -22,21 +22,28 @@ final class WebPage {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+    /** Where the files sit in the jar, next to this class. */
     private static final String FOLDER = "web/";
-    /** Path → (resource file, content type). */
-    private static final Map<String, String[]> FILES = Map.of(
-            "/", new String[] {"index.html", "text/html; charset=utf-8"},
-            "/page.js", new String[] {"page.js", "text/javascript; charset=utf-8"},
-            "/page.css", new String[] {"page.css", "text/css; charset=utf-8"});
+    /** Path → file name in {@link #FOLDER}. */
+    private static final Map<String, String> FILES = Map.of("/", "index.html", "/page.js", "page.js", "/page.css", "page.css");
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
 
-    private final Map<String, byte[]> bodies;
-
-    WebPage() {
-        this.bodies = Map.of("/", read("/"), "/page.js", read("/page.js"), "/page.css", read("/page.css"));
+    /** A file's bytes and content type. */
+    private record Asset(byte[] body, String type) {
     }
 
-    private static byte[] read(String path) {
-        String name = FOLDER + FILES.get(path)[0];
+    private final Map<String, Asset> assets;
+
+    /** Reads the page's files from the jar; a missing one is a broken build ({@link IllegalStateException}). */
+    WebPage() {
+        Map<String, Asset> read = new HashMap<>();
+        FILES.forEach((path, name) -> read.put(path, new Asset(read(FOLDER + name),
+                TYPES.get(name.substring(name.lastIndexOf('.') + 1)))));
+        this.assets = Map.copyOf(read);
+    }
+
+    private static byte[] read(String name) {
         try (InputStream in = WebPage.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("the examples jar lacks " + name);
@@ -54,28 +61,25 @@ final class WebPage {
 
     /** Sends the file at {@code path} ({@link #serves} it) with its type and the policy. */
     void send(HttpExchange ex, String path) throws IOException {
-        byte[] body = Optional.ofNullable(bodies.get(path)).orElseThrow();
-        secure(ex.getResponseHeaders(), FILES.get(path)[1]);
-        ex.sendResponseHeaders(200, body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
+        Asset asset = assets.get(path);
+        send(ex, asset.body(), asset.type());
     }
 
     /** Sends a keyframe thumbnail. */
     static void sendJpeg(HttpExchange ex, byte[] jpeg) throws IOException {
-        secure(ex.getResponseHeaders(), "image/jpeg");
-        ex.sendResponseHeaders(200, jpeg.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(jpeg);
-        }
+        send(ex, jpeg, "image/jpeg");
     }
 
-    private static void secure(Headers h, String type) {
+    private static void send(HttpExchange ex, byte[] body, String type) throws IOException {
+        Headers h = ex.getResponseHeaders();
         h.set("Content-Type", type);
         h.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         h.set("X-Content-Type-Options", "nosniff");
         h.set("Referrer-Policy", "no-referrer");
         h.set("Cache-Control", "no-cache");
+        ex.sendResponseHeaders(200, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
     }
 }
