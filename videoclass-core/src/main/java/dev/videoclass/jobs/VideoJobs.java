@@ -284,7 +284,7 @@ public final class VideoJobs implements AutoCloseable {
                     executor.remove(task);
                 }
                 places.release();
-                finish(job, JobStatus.CANCELLED, classifier.failure(ErrorCode.CANCELLED, reason));
+                finish(job, JobStatus.CANCELLED, failure(ErrorCode.CANCELLED, reason));
                 return true;
             }
             case FLAGGED -> {
@@ -327,13 +327,23 @@ public final class VideoJobs implements AutoCloseable {
             outcome = v.isDone() ? JobStatus.DONE : JobStatus.FAILED;
         } catch (RuntimeException | Error e) { // classify never throws for bad input: this is a bug
             LOG.error("job {} failed unexpectedly", job.id(), e);
-            v = classifier.failure(ErrorCode.INTERNAL, "unexpected " + e);
+            v = failure(ErrorCode.INTERNAL, "unexpected " + e);
             outcome = JobStatus.FAILED;
             fatal = e instanceof Error err ? err : null;
         }
         finish(job, outcome, v);
         if (fatal != null) {
             throw fatal; // the job has ended; let the pool replace this worker
+        }
+    }
+
+    /** The classifier's failed verdict, or a bare one if even that fails: a job always ends. */
+    private Verdict failure(ErrorCode code, String message) {
+        try {
+            return classifier.failure(code, message);
+        } catch (RuntimeException e) {
+            LOG.warn("the classifier could not describe a failure ({}): {}", code, e.toString());
+            return Verdict.failed(code, message).timings(Verdict.Timings.ZERO).build();
         }
     }
 

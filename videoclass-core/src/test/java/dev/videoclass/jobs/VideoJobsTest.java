@@ -173,6 +173,55 @@ class VideoJobsTest {
     }
 
     @Test
+    void aQueuedJobEndsCancelledEvenWhenTheClassifierCannotDescribeTheFailure() throws Exception {
+        GatedVideo gate = new GatedVideo(fourSeconds(), 0);
+        VideoClassifier inner = classifier(gate);
+        dev.videoclass.Classifier unhelpful = new dev.videoclass.Classifier() { // as a closed classifier may be
+            @Override
+            public Verdict classify(VideoInput input, java.util.function.BooleanSupplier cancelled,
+                                    dev.videoclass.ProgressListener progress) {
+                return inner.classify(input, cancelled, progress);
+            }
+
+            @Override
+            public Verdict failure(ErrorCode code, String message) {
+                throw new IllegalStateException("no worker process answered");
+            }
+
+            @Override
+            public dev.videoclass.ClassifierSettings settings() {
+                return inner.settings();
+            }
+
+            @Override
+            public Verdict.ScorerInfo scorerInfo() {
+                return inner.scorerInfo();
+            }
+
+            @Override
+            public Verdict.RubricInfo rubricInfo() {
+                return inner.rubricInfo();
+            }
+
+            @Override
+            public void close() {
+                inner.close();
+            }
+        };
+        VideoJobs jobs = jobs(VideoJobs.builder(unhelpful).workers(1));
+        Job running = jobs.submit(ANY);
+        gate.awaitHolding();
+        Job queued = jobs.submit(ANY);
+        assertThat(queued.cancel()).isTrue();
+        Verdict v = queued.verdict().getNow(null);
+        assertThat(v).isNotNull();
+        assertThat(v.error().code()).isEqualTo(ErrorCode.CANCELLED);
+        assertThat(jobs.waitingJobs()).isZero();
+        gate.release.countDown();
+        assertThat(await(running).isDone()).isTrue();
+    }
+
+    @Test
     void cancellingARunningJobStopsTheDecoderAtItsNextPoll() throws Exception {
         GatedVideo gate = new GatedVideo(fourSeconds(), 5);
         ColourScorer scorer = new ColourScorer();

@@ -10,11 +10,14 @@ import dev.videoclass.Verdict;
 import dev.videoclass.VideoException;
 import dev.videoclass.VideoInput;
 import dev.videoclass.ffmpeg.internal.IsolatedWorker;
+import dev.videoclass.heuristic.HeuristicScorer;
+import dev.videoclass.rubric.Rubric;
 import dev.videoclass.ffmpeg.internal.WorkerProcess;
 import dev.videoclass.internal.InputFiles;
 import dev.videoclass.json.SettingsJson;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +42,8 @@ import java.util.function.BooleanSupplier;
  * run at once, further callers wait. The classifier owns its workers: {@link #close()} ends them.
  */
 public final class IsolatedVideoClassifier implements Classifier {
+    /** How long a worker may take to start and make its scorer unless told otherwise: 2 minutes. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(2);
     private static final long GRACE_MS = 5_000;
     private static final long POLL_MS = 50;
 
@@ -48,9 +53,17 @@ public final class IsolatedVideoClassifier implements Classifier {
     private volatile boolean closed;
     private volatile Verdict.ScorerInfo scorerInfo;
     private volatile Verdict.RubricInfo rubricInfo;
+    // what a failed verdict names before any worker has answered
+    private final Verdict.ScorerInfo provisionalScorer;
+    private final Verdict.RubricInfo provisionalRubric;
 
     private IsolatedVideoClassifier(Builder b) {
         this.settings = b.settings();
+        this.provisionalScorer = b.scorerFactory == null
+                ? new Verdict.ScorerInfo(HeuristicScorer.ID, "java") : new Verdict.ScorerInfo(b.scorerFactory, null);
+        Rubric rubric = settings.rubric() != null ? settings.rubric()
+                : b.scorerFactory == null ? new HeuristicScorer().defaultRubric() : null;
+        this.provisionalRubric = rubric == null ? null : new Verdict.RubricInfo(rubric.id(), rubric.contentHash());
         String settingsLine = SettingsJson.toJson(settings); // rejects what a worker could not rebuild
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -61,7 +74,8 @@ public final class IsolatedVideoClassifier implements Classifier {
         this.all = new ArrayList<>(b.workers);
         this.idle = new ArrayBlockingQueue<>(b.workers);
         for (int i = 0; i < b.workers; i++) {
-            WorkerProcess w = new WorkerProcess(cmd, settingsLine, b.scorerFactory); // started on first use
+            WorkerProcess w = new WorkerProcess(cmd, settingsLine, b.scorerFactory, b.startTimeout.toMillis(),
+                    this::learned); // started on first use
             all.add(w);
             idle.add(w);
         }
@@ -100,6 +114,8 @@ public final class IsolatedVideoClassifier implements Classifier {
             }
         } catch (VideoException e) {
             return failed(e, t0);
+        } catch (RuntimeException e) { // the caller's stream failing, say: still a verdict, never a throw
+            return failed(new VideoException(ErrorCode.INTERNAL, "unexpected " + e), t0);
         } finally {
             if (last[0] != Progress.Stage.DONE) {
                 safely(progress, new Progress(Progress.Stage.DONE, 0, 0, 0));
@@ -130,8 +146,10 @@ public final class IsolatedVideoClassifier implements Classifier {
 
     private Verdict failed(VideoException e, long t0) {
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        return Verdict.failed(e).scorer(scorerInfo).rubric(rubricInfo).timings(new Verdict.Timings(0, 0, 0, ms))
-                .build();
+        Verdict.ScorerInfo scorer = scorerInfo;
+        Verdict.RubricInfo rubric = rubricInfo;
+        return Verdict.failed(e).scorer(scorer != null ? scorer : provisionalScorer)
+                .rubric(rubric != null ? rubric : provisionalRubric).timings(new Verdict.Timings(0, 0, 0, ms)).build();
     }
 
     private static void safely(ProgressListener listener, Progress p) {
@@ -139,6 +157,25 @@ public final class IsolatedVideoClassifier implements Classifier {
             listener.onProgress(p);
         } catch (RuntimeException ignored) {
             // a listener's failure never changes the verdict
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Never waits for a worker: before any worker has answered, the verdict names the scorer
+     * factory (or the built-in scorer) and the configured rubric as far as they are known here.
+     */
+    @Override
+    public Verdict failure(ErrorCode code, String message) {
+        return failed(new VideoException(code, message), System.nanoTime());
+    }
+
+    /** What a worker told when it had made its classifier. */
+    private void learned(Verdict.ScorerInfo scorer, Verdict.RubricInfo rubric) {
+        if (scorerInfo == null) {
+            rubricInfo = rubric;
+            scorerInfo = scorer;
         }
     }
 
@@ -173,9 +210,7 @@ public final class IsolatedVideoClassifier implements Classifier {
             try {
                 WorkerProcess w = take(() -> false);
                 try {
-                    long timeoutMs = settings.limits().decodeTimeout().toMillis() + GRACE_MS;
-                    rubricInfo = w.rubricInfo(timeoutMs);
-                    scorerInfo = w.scorerInfo(timeoutMs);
+                    w.start(() -> closed); // its answer reaches learned()
                 } finally {
                     idle.add(w);
                 }
@@ -190,7 +225,7 @@ public final class IsolatedVideoClassifier implements Classifier {
     public void close() {
         closed = true;
         for (WorkerProcess w : all) {
-            w.stop();
+            w.close();
         }
     }
 
@@ -203,6 +238,7 @@ public final class IsolatedVideoClassifier implements Classifier {
     public static final class Builder extends ClassifierSettings.Builder<Builder> {
         private int workers = 2;
         private String scorerFactory;
+        private Duration startTimeout = DEFAULT_START_TIMEOUT;
         private String classPath = System.getProperty("java.class.path");
         // VM messages (a crash banner among them) must not reach standard output, the protocol stream
         private final List<String> jvmOptions = new ArrayList<>(List.of("-XX:+DisplayVMOutputToStderr",
@@ -236,6 +272,18 @@ public final class IsolatedVideoClassifier implements Classifier {
         public Builder scorerFactory(String className) {
             ScorerFactories.check(className, null); // checked in this JVM, instantiated in the workers
             this.scorerFactory = className;
+            return this;
+        }
+
+        /**
+         * How long a worker may take to start its JVM and make its scorer (a model load included),
+         * counted apart from each video's decode timeout. Default {@link #DEFAULT_START_TIMEOUT}.
+         */
+        public Builder startTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("startTimeout must be positive");
+            }
+            this.startTimeout = timeout;
             return this;
         }
 

@@ -163,6 +163,74 @@ class IsolatedVideoClassifierTest {
     }
 
     @Test
+    void aFileNameWithALineBreakIsOneRequestAndTheNextVideoGetsItsOwnVerdict() throws Exception {
+        Path odd = Files.copy(video, dir.resolve("odd\nname.mp4"));
+        Path junk = Files.writeString(dir.resolve("junk.mp4"), "no video here");
+        try (IsolatedVideoClassifier one = IsolatedVideoClassifier.builder().workers(1).build()) {
+            assertThat(one.classify(VideoInput.of(odd)).status()).isEqualTo(VerdictStatus.DONE);
+            assertThat(one.classify(VideoInput.of(junk)).error().code()).isEqualTo(ErrorCode.UNSUPPORTED_FORMAT);
+            assertThat(one.classify(VideoInput.of(video)).status()).isEqualTo(VerdictStatus.DONE);
+        }
+    }
+
+    @Test
+    void closingDuringAClassificationCancelsItAndNamesNoCrash() throws Exception {
+        Path longer = TestVideos.video().size(160, 120).segments(30, 2.0).writeTo(dir.resolve("long-close.mp4"));
+        IsolatedVideoClassifier exact = IsolatedVideoClassifier.builder().workers(1)
+                .policy(dev.videoclass.SamplingPolicy.DEFAULTS.withMode(dev.videoclass.SamplerMode.EXACT)).build();
+        java.util.concurrent.CountDownLatch decoding = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Verdict> running = pool.submit(() -> exact.classify(VideoInput.of(longer), () -> false,
+                    p -> {
+                        if (p.framesDecoded() > 0) {
+                            decoding.countDown();
+                        }
+                    }));
+            decoding.await();
+            exact.close();
+            Verdict v = running.get();
+            assertThat(v.error().code()).isEqualTo(ErrorCode.CANCELLED);
+            assertThat(exact.classify(VideoInput.of(video)).error().code()).isEqualTo(ErrorCode.CANCELLED);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailureIsDescribedWithoutWaitingForAWorkerAndNamesTheScorer() {
+        try (IsolatedVideoClassifier fresh = IsolatedVideoClassifier.builder().workers(1)
+                .scorerFactory(WorkerScorerFactories.Renamed.class.getName()).build()) {
+            // no worker has started: the verdict names the factory, as far as it is known here
+            Verdict early = fresh.failure(ErrorCode.CANCELLED, "cancelled while queued");
+            assertThat(early.error().code()).isEqualTo(ErrorCode.CANCELLED);
+            assertThat(early.scorer().id()).isEqualTo(WorkerScorerFactories.Renamed.class.getName());
+            // once a worker has answered, failures raised here name what the workers use
+            assertThat(fresh.classify(VideoInput.of(video)).status()).isEqualTo(VerdictStatus.DONE);
+            Verdict tooBig = fresh.failure(ErrorCode.TOO_LARGE, "too large");
+            assertThat(tooBig.scorer().id()).isEqualTo("heuristic-from-factory");
+        }
+        try (IsolatedVideoClassifier builtIn = IsolatedVideoClassifier.builder().workers(1).build()) {
+            assertThat(builtIn.failure(ErrorCode.CANCELLED, "x").scorer().id())
+                    .isEqualTo(dev.videoclass.heuristic.HeuristicScorer.ID);
+            assertThat(builtIn.failure(ErrorCode.CANCELLED, "x").rubric()).isNotNull();
+        }
+    }
+
+    @Test
+    void aStreamThatFailsGivesAFailedVerdictNotAnException() {
+        java.io.InputStream failing = new java.io.InputStream() {
+            @Override
+            public int read() {
+                throw new java.io.UncheckedIOException(new java.io.IOException("connection reset"));
+            }
+        };
+        Verdict v = isolated.classify(VideoInput.of(failing));
+        assertThat(v.status()).isEqualTo(VerdictStatus.FAILED);
+        assertThat(v.error().message()).contains("connection reset");
+    }
+
+    @Test
     void aCustomAggregatorCannotTravelToTheWorkers() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> IsolatedVideoClassifier.builder()
                         .aggregator(new dev.videoclass.spi.Aggregator() {

@@ -18,31 +18,10 @@ final class WorkerScorerFactories {
     public static final class Renamed implements Supplier<FrameScorer> {
         @Override
         public FrameScorer get() {
-            HeuristicScorer inner = new HeuristicScorer();
-            return new FrameScorer() {
+            return new BuiltIn() {
                 @Override
                 public String id() {
                     return "heuristic-from-factory";
-                }
-
-                @Override
-                public String executionProvider() {
-                    return inner.executionProvider();
-                }
-
-                @Override
-                public Rubric defaultRubric() {
-                    return inner.defaultRubric();
-                }
-
-                @Override
-                public Frame prepare(Frame frame) {
-                    return inner.prepare(frame);
-                }
-
-                @Override
-                public float[][] score(List<Frame> prepared, Rubric rubric) throws VideoException {
-                    return inner.score(prepared, rubric);
                 }
             };
         }
@@ -58,28 +37,7 @@ final class WorkerScorerFactories {
 
         @Override
         public FrameScorer get() {
-            HeuristicScorer inner = new HeuristicScorer();
-            return new FrameScorer() {
-                @Override
-                public String id() {
-                    return inner.id();
-                }
-
-                @Override
-                public String executionProvider() {
-                    return inner.executionProvider();
-                }
-
-                @Override
-                public Rubric defaultRubric() {
-                    return inner.defaultRubric();
-                }
-
-                @Override
-                public Frame prepare(Frame frame) {
-                    return inner.prepare(frame);
-                }
-
+            return new BuiltIn() {
                 @Override
                 public float[][] score(List<Frame> prepared, Rubric rubric) throws VideoException {
                     String marker = System.getProperty(CRASH_MARKER);
@@ -92,7 +50,7 @@ final class WorkerScorerFactories {
                     } catch (java.io.IOException | ReflectiveOperationException e) {
                         throw new IllegalStateException(e);
                     }
-                    return inner.score(prepared, rubric);
+                    return super.score(prepared, rubric);
                 }
             };
         }
@@ -103,6 +61,36 @@ final class WorkerScorerFactories {
         @Override
         public FrameScorer get() {
             throw new IllegalStateException("model file missing");
+        }
+    }
+
+    /** Forwards everything to the built-in scorer; the factories above override one method each. */
+    private static class BuiltIn implements FrameScorer {
+        private final HeuristicScorer inner = new HeuristicScorer();
+
+        @Override
+        public String id() {
+            return inner.id();
+        }
+
+        @Override
+        public String executionProvider() {
+            return inner.executionProvider();
+        }
+
+        @Override
+        public Rubric defaultRubric() {
+            return inner.defaultRubric();
+        }
+
+        @Override
+        public Frame prepare(Frame frame) {
+            return inner.prepare(frame);
+        }
+
+        @Override
+        public float[][] score(List<Frame> prepared, Rubric rubric) throws VideoException {
+            return inner.score(prepared, rubric);
         }
     }
 }

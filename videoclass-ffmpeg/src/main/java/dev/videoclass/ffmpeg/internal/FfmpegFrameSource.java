@@ -136,13 +136,14 @@ public final class FfmpegFrameSource implements FrameSource {
         ensureOpen();
         NativeCalls.guard(() -> {
             seeker.seek(ptsSeconds);
-            mode = newMode == null ? DecodeMode.ALL_FRAMES : newMode;
-            if (mode == DecodeMode.KEYFRAMES_ONLY) {
+            DecodeMode next = newMode == null ? DecodeMode.ALL_FRAMES : newMode;
+            if (next == DecodeMode.KEYFRAMES_ONLY) {
                 keyframes.startAnalysis();
             } else {
                 frames.flush();
                 frames.restoreAnalysisSettings();
             }
+            mode = next; // only once the decoder for it is open: a failed seek leaves the old mode
         });
     }
 

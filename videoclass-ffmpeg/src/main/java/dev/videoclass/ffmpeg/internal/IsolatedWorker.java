@@ -57,7 +57,7 @@ public final class IsolatedWorker {
                     new WorkerProtocol.Ready(classifier.scorerInfo(), classifier.rubricInfo(), null)));
             String line;
             while ((line = in.readLine()) != null) {
-                Verdict v = classifier.classify(VideoInput.of(Path.of(line)), () -> false,
+                Verdict v = classifier.classify(VideoInput.of(WorkerProtocol.decodePath(line)), () -> false,
                         p -> protocol.println(WorkerProtocol.PROGRESS + VerdictJson.toJson(p)));
                 protocol.println(WorkerProtocol.VERDICT + VerdictJson.toJson(v));
             }

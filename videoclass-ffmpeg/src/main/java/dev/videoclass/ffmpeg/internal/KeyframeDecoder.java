@@ -118,8 +118,9 @@ final class KeyframeDecoder implements AutoCloseable {
      * decoder, flush. Leaves the picture in {@link Pictures#latest()} and returns its timestamp, or
      * NaN when it yields no picture.
      */
-    double decodePacket() {
+    double decodePacket() throws VideoException {
         double pts = Double.NaN;
+        AVCodecContext codec = context(); // never a null context into FFmpeg
         int s = avcodec.avcodec_send_packet(codec, packets.packet());
         avcodec.av_packet_unref(packets.packet());
         if (s >= 0 || s == AVERROR_EAGAIN) {

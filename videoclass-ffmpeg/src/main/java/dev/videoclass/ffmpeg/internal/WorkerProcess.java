@@ -20,13 +20,15 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 /**
  * One worker JVM of an isolated classifier, started on first use and started again after it died or
- * was stopped. One caller at a time (the classifier hands workers out from an idle queue). A
- * daemon thread per process reads its protocol stream into a queue, so that the caller can wait
- * for an answer while it watches the deadline and its cancellation flag.
+ * was stopped. One caller at a time classifies (the classifier hands workers out from an idle
+ * queue); {@link #stop()} and {@link #close()} may come from any thread meanwhile. A daemon thread
+ * per process reads its protocol stream into a queue, so that the caller can wait for an answer
+ * while it watches the deadline and its cancellation flag.
  */
 public final class WorkerProcess {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
@@ -38,57 +40,69 @@ public final class WorkerProcess {
     private final List<String> command;
     private final String settingsLine;
     private final String factoryLine;
+    private final long startTimeoutMs;
+    private final BiConsumer<Verdict.ScorerInfo, Verdict.RubricInfo> onReady;
+    // guarded by this: the process of the moment and its streams; the classifying caller reads its
+    // own copies, taken under the lock when it starts a request
     private Process process;
     private BufferedWriter requests;
     private BlockingQueue<String> lines;
     private WorkerProtocol.Ready ready;
+    private boolean closed;
 
     /**
-     * @param command      the JVM command line ending in {@link IsolatedWorker}'s class name
-     * @param settingsLine the classifier settings as {@link dev.videoclass.json.SettingsJson} wrote them
-     * @param factory      the scorer factory class name, or null for the built-in scorer
+     * @param command        the JVM command line ending in {@link IsolatedWorker}'s class name
+     * @param settingsLine   the classifier settings as {@link dev.videoclass.json.SettingsJson} wrote them
+     * @param factory        the scorer factory class name, or null for the built-in scorer
+     * @param startTimeoutMs how long a worker may take to start and make its scorer, milliseconds
+     *                       (a model load included); counted apart from each video's timeout
+     * @param onReady        told the scorer and rubric each time a worker has made its classifier
      */
-    public WorkerProcess(List<String> command, String settingsLine, String factory) {
+    public WorkerProcess(List<String> command, String settingsLine, String factory, long startTimeoutMs,
+                         BiConsumer<Verdict.ScorerInfo, Verdict.RubricInfo> onReady) {
         this.command = List.copyOf(command);
         this.settingsLine = settingsLine;
         this.factoryLine = factory == null ? WorkerProtocol.NO_FACTORY : factory;
-    }
-
-    /** The scorer the worker's verdicts name; starts the worker if needed. */
-    public Verdict.ScorerInfo scorerInfo(long timeoutMs) throws VideoException {
-        return ready(timeoutMs).scorer();
-    }
-
-    /** The rubric the worker's verdicts name; starts the worker if needed. */
-    public Verdict.RubricInfo rubricInfo(long timeoutMs) throws VideoException {
-        return ready(timeoutMs).rubric();
+        this.startTimeoutMs = startTimeoutMs;
+        this.onReady = onReady;
     }
 
     /**
-     * Classifies {@code video} in the worker, forwarding its progress reports.
+     * Starts the worker if it is not running and waits until it has made its classifier, watching
+     * {@code cancelled}; its scorer and rubric go to the {@code onReady} callback.
+     */
+    public void start(BooleanSupplier cancelled) throws VideoException {
+        ready(cancelled);
+    }
+
+    /**
+     * Classifies {@code video} in the worker, forwarding its progress reports. A worker that is not
+     * running is started first, within the start timeout; {@code timeoutMs} counts from then.
      *
      * @throws VideoException {@link ErrorCode#TIMEOUT} when no verdict came within {@code timeoutMs}
      *                        (the worker is stopped), {@link ErrorCode#CANCELLED} when {@code cancelled}
-     *                        answered true (likewise), {@link ErrorCode#INTERNAL} when the worker died
+     *                        answered true or the worker was stopped meanwhile (likewise),
+     *                        {@link ErrorCode#INTERNAL} when the worker died
      */
     public Verdict classify(Path video, BooleanSupplier cancelled, ProgressListener progress, long timeoutMs)
             throws VideoException {
+        Running run = ready(cancelled);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        ready(timeoutMs);
         try {
-            requests.write(video.toString());
-            requests.newLine();
-            requests.flush();
+            // JSON: a file name may hold a line break, which must not split the request in two
+            run.requests.write(WorkerProtocol.encodePath(video));
+            run.requests.newLine();
+            run.requests.flush();
         } catch (IOException e) {
-            throw died("its input closed");
+            throw ended(run, cancelled, "its input closed");
         }
         while (true) {
-            String line = next(deadline, cancelled, timeoutMs);
+            String line = next(run, deadline, cancelled, timeoutMs);
             if (line.startsWith(WorkerProtocol.VERDICT)) {
                 try {
                     return VerdictJson.parseVerdict(line.substring(WorkerProtocol.VERDICT.length()));
                 } catch (IllegalArgumentException e) {
-                    stop();
+                    stop(run);
                     throw new VideoException(ErrorCode.INTERNAL, "the worker process answered garbage: " + e.getMessage());
                 }
             }
@@ -98,55 +112,87 @@ public final class WorkerProcess {
         }
     }
 
-    /** Ends the process (if running); the next call starts a fresh one. */
-    public void stop() {
-        Process p = process;
-        if (p != null) {
-            p.destroyForcibly();
+    /** Ends the process (if running); the next call starts a fresh one. Any thread. */
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroyForcibly();
         }
         process = null;
         ready = null;
     }
 
-    private WorkerProtocol.Ready ready(long timeoutMs) throws VideoException {
-        if (process != null && process.isAlive() && ready != null) {
-            return ready;
-        }
+    /** Ends the process for good: no call starts another one. Any thread. */
+    public synchronized void close() {
+        closed = true;
         stop();
-        start();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    }
+
+    /** The running process with its streams, started (and its READY awaited) if need be. */
+    private Running ready(BooleanSupplier cancelled) throws VideoException {
+        Running run;
+        synchronized (this) {
+            if (closed) {
+                throw new VideoException(ErrorCode.CANCELLED, "the classifier is closed");
+            }
+            if (process != null && process.isAlive() && ready != null) {
+                return new Running(process, requests, lines);
+            }
+            stop();
+            run = launch();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startTimeoutMs);
         while (true) {
-            String line = next(deadline, () -> false, timeoutMs);
+            String line = next(run, deadline, cancelled, startTimeoutMs);
             if (line.startsWith(WorkerProtocol.READY)) {
+                WorkerProtocol.Ready r;
                 try {
-                    ready = VerdictJson.reader().forType(WorkerProtocol.Ready.class)
+                    r = VerdictJson.reader().forType(WorkerProtocol.Ready.class)
                             .readValue(line.substring(WorkerProtocol.READY.length()));
-                    return ready;
                 } catch (IOException e) {
-                    stop();
+                    stop(run);
                     throw new VideoException(ErrorCode.INTERNAL, "the worker process answered garbage: " + e.getMessage());
                 }
+                onReady.accept(r.scorer(), r.rubric());
+                synchronized (this) {
+                    if (process != run.process) { // stopped or closed meanwhile
+                        throw new VideoException(ErrorCode.CANCELLED, "the worker was stopped while it started");
+                    }
+                    ready = r;
+                }
+                return run;
             }
         }
     }
 
-    private void start() throws VideoException {
+    /** Starts a process and sends it the settings; the caller holds the lock. */
+    private Running launch() throws VideoException {
         try {
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             BlockingQueue<String> queue = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> readAll(p, queue), "videoclass-worker-reader-" + p.pid());
             reader.setDaemon(true);
             reader.start();
-            requests = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
-            requests.write(settingsLine);
-            requests.newLine();
-            requests.write(factoryLine);
-            requests.newLine();
-            requests.flush();
+            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
             process = p;
+            requests = out;
             lines = queue;
+            out.write(settingsLine);
+            out.newLine();
+            out.write(factoryLine);
+            out.newLine();
+            out.flush();
+            return new Running(p, out, queue);
         } catch (IOException e) {
+            stop();
             throw new VideoException(ErrorCode.INTERNAL, "cannot start a worker process: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops {@code run}'s process if it is still this worker's current one. */
+    private synchronized void stop(Running run) {
+        run.process.destroyForcibly();
+        if (process == run.process) {
+            stop();
         }
     }
 
@@ -167,41 +213,51 @@ public final class WorkerProcess {
     }
 
     /** The next protocol line, watching the deadline and the cancellation flag. */
-    private String next(long deadline, BooleanSupplier cancelled, long timeoutMs) throws VideoException {
+    private String next(Running run, long deadline, BooleanSupplier cancelled, long timeoutMs) throws VideoException {
         try {
             while (true) {
-                String line = lines.poll(POLL_MS, TimeUnit.MILLISECONDS);
+                String line = run.lines.poll(POLL_MS, TimeUnit.MILLISECONDS);
                 if (line == EOF) {
-                    throw died(describeExit());
+                    throw ended(run, cancelled, describeExit(run.process));
                 }
                 if (line != null) {
                     return line;
                 }
                 if (cancelled.getAsBoolean()) {
-                    stop();
+                    stop(run);
                     throw new VideoException(ErrorCode.CANCELLED, "the classification was cancelled");
                 }
                 if (System.nanoTime() > deadline) {
-                    stop();
+                    stop(run);
                     throw new VideoException(ErrorCode.TIMEOUT, "the worker process did not answer within "
                             + timeoutMs + " ms and was stopped");
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop();
+            stop(run);
             throw new VideoException(ErrorCode.CANCELLED, "interrupted while the worker was classifying");
         }
     }
 
-    private VideoException died(String how) {
-        stop();
+    /**
+     * The process's output ended: cancelled when the caller cancelled or someone stopped this
+     * worker (its process is no longer the current one), otherwise the worker died on the video.
+     */
+    private VideoException ended(Running run, BooleanSupplier cancelled, String how) {
+        boolean stoppedByUs;
+        synchronized (this) {
+            stoppedByUs = process != run.process;
+        }
+        stop(run);
+        if (stoppedByUs || cancelled.getAsBoolean()) {
+            return new VideoException(ErrorCode.CANCELLED, "the classification was cancelled (its worker was stopped)");
+        }
         return new VideoException(ErrorCode.INTERNAL, "the worker process died while classifying (" + how
                 + "); the video may crash the decoder");
     }
 
-    private String describeExit() {
-        Process p = process;
+    private static String describeExit(Process p) {
         try {
             if (p != null && p.waitFor(2, TimeUnit.SECONDS)) {
                 int code = p.exitValue();
@@ -211,6 +267,10 @@ public final class WorkerProcess {
             Thread.currentThread().interrupt();
         }
         return "no exit code";
+    }
+
+    /** A started process with its request stream and its line queue, as one caller uses them. */
+    private record Running(Process process, BufferedWriter requests, BlockingQueue<String> lines) {
     }
 
     private static void forward(ProgressListener listener, String json) {

@@ -1,11 +1,16 @@
 package dev.videoclass.ffmpeg.internal;
 
 import dev.videoclass.Verdict;
+import dev.videoclass.json.VerdictJson;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * The line protocol between {@code IsolatedVideoClassifier} and its worker processes. The parent
  * writes two lines, the settings ({@link dev.videoclass.json.SettingsJson}) and the scorer factory
- * class name (or {@link #NO_FACTORY}), then one video path per line. The worker answers once with
+ * class name (or {@link #NO_FACTORY}), then one video path per line as a JSON string (a file name
+ * may contain a line break). The worker answers once with
  * {@link #READY} and, per video, any number of {@link #PROGRESS} lines and one {@link #VERDICT}
  * line, each followed by JSON. Lines without a marker (native code or the JVM writing to standard
  * output, a crash report among them) are skipped.
@@ -21,6 +26,16 @@ final class WorkerProtocol {
     static final String NO_FACTORY = "-";
 
     private WorkerProtocol() {
+    }
+
+    /** A request line: the path as a JSON string. */
+    static String encodePath(Path video) {
+        return VerdictJson.toJson(video.toString());
+    }
+
+    /** The path of a request line. */
+    static Path decodePath(String line) throws IOException {
+        return Path.of(VerdictJson.reader().forType(String.class).<String>readValue(line));
     }
 
     /**
