@@ -176,6 +176,8 @@ class WebPageBrowserTest {
             assertThat(k.getText().contains("★ explicit")).as("keyframe %d marked explicit in words", i).isEqualTo(decidedExplicit);
             assertThat(k.getAttribute("aria-label").contains("decided the verdict")).isEqualTo(decided);
         }
+        assertThat((Boolean) browser.executeScript("return performance.getEntriesByType('resource')"
+                + ".every(e => e.name.startsWith(location.origin + '/'))")).as("every request went to the service").isTrue();
         screenshot("verdict");
 
         // keyboard only: Tab from the verdict's heading reaches the first keyframe, whose scores then show
