@@ -1,6 +1,7 @@
 package dev.videoclass.examples;
 
 import dev.videoclass.VideoClassifier;
+import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.jobs.VideoJobs;
 import dev.videoclass.spi.FrameEmbedder;
 import picocli.CommandLine.Command;
@@ -18,8 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code GET /search}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the example HTTP service: POST /classify-video, GET /jobs/{id}, POST /classify-video/sync, GET /health,"
-                + " GET /search (with --index).")
+        description = "Run the example HTTP service: a page at / that uploads videos and shows their verdicts, POST /classify-video,"
+                + " GET /jobs/{id}, POST /classify-video/sync, GET /health, GET /search (with --index).")
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "port, 0 for any free one (default ${DEFAULT-VALUE})")
     int port;
@@ -32,6 +33,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR",
             description = "keep a scene index of the classified videos in DIR and serve GET /search (needs --scorer onnx)")
     Path indexDir;
+    @Option(names = "--thumbnail-px", paramLabel = "PX", defaultValue = "" + KeyframeThumbnails.DEFAULT_MAX_SIDE,
+            description = "longer side of the keyframe thumbnails at GET /jobs/{id}/keyframes/{i}.jpg that the page at / shows;"
+                    + " 0: none (default ${DEFAULT-VALUE})")
+    int thumbnailPx;
     @Option(names = "--max-upload-mb", paramLabel = "MIB",
             description = "largest upload in MiB; larger ones get 413 (default: --max-size-mb)")
     Long maxUploadMb;
@@ -49,6 +54,9 @@ final class ServeCommand implements Callable<Integer> {
         if (workers < 1 || queue < 1) {
             throw new VideoclassCli.UsageException("--workers and --queue must be at least 1");
         }
+        if (thumbnailPx != 0 && thumbnailPx < 16) {
+            throw new VideoclassCli.UsageException("--thumbnail-px must be 0 or at least 16");
+        }
         VideoClassifier classifier = scoring.build(VideoclassCli.baseBuilder(sampling, limits).embeddings(indexDir != null));
         SceneSearch scenes;
         try {
@@ -57,8 +65,11 @@ final class ServeCommand implements Callable<Integer> {
             classifier.close();
             throw e;
         }
-        VideoJobs jobs = VideoJobs.builder(classifier).workers(workers).queueCapacity(queue).ownsClassifier(true).build();
-        VideoService service = new VideoService(jobs, host, port, maxUploadBytes, scenes);
+        KeyframeThumbnails thumbnails = thumbnailPx == 0 ? null
+                : new KeyframeThumbnails(classifier, new FfmpegVideoDecoder(), thumbnailPx);
+        VideoJobs jobs = VideoJobs.builder(thumbnails == null ? classifier : thumbnails).workers(workers).queueCapacity(queue)
+                .ownsClassifier(true).build();
+        VideoService service = new VideoService(jobs, host, port, maxUploadBytes, scenes, thumbnails);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

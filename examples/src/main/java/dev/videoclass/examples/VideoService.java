@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The example HTTP service (JDK {@code HttpServer}, no framework), with the contract of the Python
@@ -46,6 +50,11 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code GET /search?q=TEXT&top=K&min_score=S} → {@code 200 {"query", "hits"}}: the scenes of the
  *       videos classified so far that fit the text, best first — when the service keeps a scene index
  *       ({@code serve --index DIR}); 404 otherwise.</li>
+ *   <li>{@code GET /jobs/{id}/keyframes/{i}.jpg} → a small upright JPEG of the verdict's keyframe
+ *       {@code i}, when the service makes {@link KeyframeThumbnails} (the job's answer then lists their
+ *       paths as {@code keyframe_thumbnails}); 404 otherwise;</li>
+ *   <li>{@code GET /}, {@code /page.js}, {@code /page.css} → the {@link WebPage} that uploads videos and
+ *       shows their verdicts (HTML, not JSON).</li>
  * </ul>
  * Uploads over the size limit get {@code 413}; a full job queue {@code 503} with {@code Retry-After}
  * (backpressure, not failure). Every response is JSON, errors too: {@code {"error": "..."}} with
@@ -58,6 +67,8 @@ public final class VideoService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VideoService.class);
     /** How long a timed-out sync request waits for its cancelled job's verdict, milliseconds. */
     private static final long CANCEL_GRACE_MS = 5_000;
+    /** {@code {id}/keyframes/{i}.jpg} under {@code /jobs/}. */
+    private static final Pattern KEYFRAME_PATH = Pattern.compile("([^/]+)/keyframes/(\\d{1,4})\\.jpg");
 
     private final VideoJobs jobs;
     private final long maxUploadBytes;
@@ -66,6 +77,9 @@ public final class VideoService implements AutoCloseable {
     private final Path spoolDir;
     /** The scene index and its search, or null without one. */
     private final SceneSearch scenes;
+    /** The keyframe thumbnails the job runner's classifier makes, or null without them. */
+    private final KeyframeThumbnails thumbnails;
+    private final WebPage page = new WebPage();
 
     /**
      * Starts serving, without scene search.
@@ -87,8 +101,20 @@ public final class VideoService implements AutoCloseable {
      *               embedding model), or null for none
      */
     VideoService(VideoJobs jobs, String host, int port, long maxUploadBytes, SceneSearch scenes) throws IOException {
+        this(jobs, host, port, maxUploadBytes, scenes, null);
+    }
+
+    /**
+     * Starts serving; with {@code thumbnails} — the classifier {@code jobs} runs — each job's keyframe
+     * thumbnails are served at {@code /jobs/{id}/keyframes/{i}.jpg}.
+     *
+     * @param thumbnails the classifier of {@code jobs} wrapped to make thumbnails, or null for none
+     */
+    VideoService(VideoJobs jobs, String host, int port, long maxUploadBytes, SceneSearch scenes,
+                 KeyframeThumbnails thumbnails) throws IOException {
         this.jobs = jobs;
         this.scenes = scenes;
+        this.thumbnails = thumbnails;
         this.maxUploadBytes = maxUploadBytes;
         this.spoolDir = Files.createTempDirectory("videoclass-uploads");
         this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
@@ -120,13 +146,16 @@ public final class VideoService implements AutoCloseable {
             boolean classify = path.equals("/classify-video") || path.equals("/classify-video/sync");
             boolean job = path.startsWith("/jobs/") && path.length() > "/jobs/".length();
             boolean search = path.equals("/search");
-            if (!classify && !job && !search && !path.equals("/health")) {
+            boolean page = WebPage.serves(path);
+            if (!classify && !job && !search && !page && !path.equals("/health")) {
                 send(ex, 404, Map.of("error", "no such endpoint: " + path));
             } else if (!ex.getRequestMethod().equals(classify ? "POST" : "GET")) {
                 ex.getResponseHeaders().set("Allow", classify ? "POST" : "GET");
                 send(ex, 405, Map.of("error", "use " + (classify ? "POST" : "GET") + " for " + path));
             } else if (classify) {
                 classify(ex, path.endsWith("/sync"));
+            } else if (page) {
+                this.page.send(ex, path);
             } else if (job) {
                 job(ex, path.substring("/jobs/".length()));
             } else if (search) {
@@ -166,6 +195,9 @@ public final class VideoService implements AutoCloseable {
             ex.getResponseHeaders().add("Retry-After", "5");
             send(ex, 503, Map.of("error", e.getMessage()));
             return;
+        }
+        if (thumbnails != null) {
+            thumbnails.upload(job.id(), upload);
         }
         job.verdict().whenComplete((v, t) -> {
             if (contentHash != null) {
@@ -207,13 +239,25 @@ public final class VideoService implements AutoCloseable {
         }
     }
 
-    private void job(HttpExchange ex, String id) throws IOException {
+    private void job(HttpExchange ex, String path) throws IOException {
+        Matcher keyframe = KEYFRAME_PATH.matcher(path);
+        String id = keyframe.matches() ? keyframe.group(1) : path;
         Optional<Job> job = jobs.job(id);
         if (job.isEmpty()) {
             send(ex, 404, Map.of("error", "no job " + id));
             return;
         }
         Job j = job.get();
+        Optional<List<byte[]>> thumbs = thumbnails == null ? Optional.empty() : thumbnails.of(id);
+        if (keyframe.matches()) {
+            int i = Integer.parseInt(keyframe.group(2));
+            if (thumbs.isEmpty() || i >= thumbs.get().size()) {
+                send(ex, 404, Map.of("error", "no keyframe thumbnail " + i + " for job " + id));
+            } else {
+                WebPage.sendJpeg(ex, thumbs.get().get(i));
+            }
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("job_id", j.id());
         body.put("status", j.status().code());
@@ -222,6 +266,8 @@ public final class VideoService implements AutoCloseable {
         if (v != null) {
             body.put("verdict", VerdictJson.toTree(v));
         }
+        thumbs.ifPresent(t -> body.put("keyframe_thumbnails", IntStream.range(0, t.size())
+                .mapToObj(i -> "/jobs/" + id + "/keyframes/" + i + ".jpg").toList()));
         sendJson(ex, 200, VerdictJson.toJson(body));
     }
 
