@@ -135,7 +135,10 @@ public final class StreamReader implements Runnable {
         } catch (VideoException | RuntimeException e) {
             LiveError.Kind kind = !refusals.isEmpty() ? LiveError.Kind.REFUSED
                     : stalled ? LiveError.Kind.STALLED : LiveError.Kind.DISCONNECTED;
-            String why = refusals.isEmpty() ? e.getMessage() : e.getMessage() + " (" + refusals.iterator().next() + ")";
+            String why = String.valueOf(e.getMessage());
+            if (!refusals.isEmpty() && refusals.stream().noneMatch(why::contains)) {
+                why += " (" + refusals.iterator().next() + ")";
+            }
             return new Outcome(kind, "cannot open " + url + ": " + why, false, 0, null);
         }
         if (attempt > 0) {

@@ -146,8 +146,7 @@ final class StreamLockdown implements AutoCloseable {
 
     /** Why the open failed, in one line, given FFmpeg's own error text. */
     String failure(String avError) {
-        String why = redirect != null ? redirect : gate != null && gate.lastFailure() != null ? gate.lastFailure() : avError;
-        return "cannot open " + options.policy().redacted() + ": " + why;
+        return redirect != null ? redirect : gate != null && gate.lastFailure() != null ? gate.lastFailure() : avError;
     }
 
     /** After the context is closed: releases the gate's I/O. */
