@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The {@code videoclass} command line: {@code scenes}, {@code classify}, {@code image},
- * {@code make-sample}, {@code make-demo-model}, {@code backfill} and {@code serve}. JSON goes to
+ * {@code make-sample}, {@code make-demo-model}, {@code backfill}, {@code serve} and {@code watch}. JSON goes to
  * standard output; the exit statuses are {@link #EXIT_CODES} (help lists them). {@code -} as the
  * input reads an upload from standard input.
  */
@@ -56,7 +56,8 @@ public final class VideoclassCli implements Callable<Integer> {
         codes.put(Integer.toString(CommandLine.ExitCode.OK), "done (help and --version too)");
         codes.put(Integer.toString(CommandLine.ExitCode.SOFTWARE), "unexpected error (an output file that cannot be written, a bug)");
         codes.put(Integer.toString(CommandLine.ExitCode.USAGE), "usage error (unknown option, bad value, unusable rubric)");
-        codes.put(Integer.toString(EXIT_FAILED), "failed verdict: scenes, classify, image (the JSON with its error code is still printed)");
+        codes.put(Integer.toString(EXIT_FAILED), "failed verdict: scenes, classify, image (the JSON with its error code is still printed); "
+                + "watch: the stream could not be watched (a fatal error line)");
         return Collections.unmodifiableMap(codes);
     }
 
@@ -66,7 +67,7 @@ public final class VideoclassCli implements Callable<Integer> {
      * needs only one of them.
      */
     private static final List<String> SUBCOMMANDS = List.of("scenes", "classify", "image", "make-sample",
-            "make-demo-model", "backfill", "serve");
+            "make-demo-model", "backfill", "serve", "watch");
 
     /** A new instance of the subcommand {@code name}, or null when there is none of that name. */
     private static Object newSubcommand(String name) {
@@ -78,12 +79,13 @@ public final class VideoclassCli implements Callable<Integer> {
             case "make-demo-model" -> new MakeDemoModel();
             case "backfill" -> new BackfillCommand();
             case "serve" -> new ServeCommand();
+            case "watch" -> new WatchCommand();
             default -> null;
         };
     }
 
     /** The commands that decode video or score pictures, for which FFmpeg's natives are loaded early. */
-    private static final Set<String> DECODING = Set.of("scenes", "classify", "image", "backfill", "serve");
+    private static final Set<String> DECODING = Set.of("scenes", "classify", "image", "backfill", "serve", "watch");
 
     public static void main(String[] args) {
         // A CLI run on a short clip is mostly start-up. FFmpeg's natives (~0.15 s) and the first use
