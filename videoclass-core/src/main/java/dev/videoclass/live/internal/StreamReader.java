@@ -166,6 +166,10 @@ public final class StreamReader implements Runnable {
         Instant lastWall;
         FrameSampler sampler;
         SceneDetector detector;
+        /** Windows below this one are complete. */
+        long complete;
+        /** Seconds between frames (0 when the rate is unknown: a window then waits for the next one's first frame). */
+        double frameInterval;
     }
 
     private Outcome read(LiveSource source, Frames f) throws VideoException {
@@ -184,14 +188,17 @@ public final class StreamReader implements Runnable {
                 newSession(source, f, pts);
             }
             boolean cut = f.detector != null && f.detector.feed(source.analysisFrame()) != null;
-            long window = f.sampler.windowIndex(pts);
+            // a window already declared complete takes no more frames (a frame rate that wobbles)
+            long window = Math.max(f.sampler.windowIndex(pts), f.complete);
             if (f.sampler.take(pts, cut)) {
                 Frame frame = source.capture(0);
                 state.sampled.incrementAndGet();
                 listeners.frame(new SampledFrame(url, pts, now, frame));
                 queue.offer(new Sample(session, window, f.sampler.windowStart(window), pts, now, frame));
             }
-            state.publish(new Watermark(session, window, pts, now, false));
+            // the last frame of a window completes it: no need to wait for the next one (a segment later in HLS)
+            f.complete = Math.max(window, f.sampler.windowIndex(pts + f.frameInterval));
+            state.publish(new Watermark(session, f.complete, pts, now, false));
             f.count++;
             f.lastPts = pts;
             f.lastWall = now;
@@ -206,6 +213,8 @@ public final class StreamReader implements Runnable {
             session++;
         }
         f.sampler = new FrameSampler(pts, settings.everyS(), settings.windowS(), settings.maxKeyframes());
+        f.complete = 0;
+        f.frameInterval = source.frameRate() > 0 && source.frameRate() < 1000 ? 1 / source.frameRate() : 0;
         double fps = source.frameRate() > 0 ? source.frameRate() : 30;
         f.detector = settings.sceneChanges()
                 ? sampling.detector().create(sampling, SceneDetector.Stream.FRAMES, fps) : null;

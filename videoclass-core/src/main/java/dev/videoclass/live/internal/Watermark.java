@@ -9,7 +9,8 @@ import java.time.Instant;
  * Immutable.
  *
  * @param session  the current session
- * @param window   the window of the last decoded picture
+ * @param window   the first window not known to be complete: that of the last decoded picture, or
+ *                 the next one when that picture was its window's last
  * @param ptsS     the last decoded picture's stream time, seconds
  * @param wallTime when it was decoded
  * @param ended    whether the session is over (connection lost, stream ended, timestamp jump)
