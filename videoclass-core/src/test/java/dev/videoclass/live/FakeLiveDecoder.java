@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleFunction;
 
 /**
- * Test double: a live "stream" of solid-colour 64x48 frames whose colour is a function of stream
- * time, played by scripted connections (how many frames each gives and how it ends), paced at
+ * Test double: a live "stream" of solid-colour frames (64x48 unless {@link #size} says otherwise)
+ * whose colour is a function of stream time, played by scripted connections (how many frames each gives and how it ends), paced at
  * {@code speed} times real time; once the script is over every connection attempt fails. No native
  * code.
  */
@@ -30,11 +30,20 @@ final class FakeLiveDecoder implements LiveDecoder {
     final List<Connection> script = new ArrayList<>();
     final AtomicInteger opens = new AtomicInteger();
     volatile int analysisCalls;
+    int width = 64;
+    int height = 48;
 
     FakeLiveDecoder(double fps, double speed, DoubleFunction<int[]> colour) {
         this.fps = fps;
         this.speed = speed;
         this.colour = colour;
+    }
+
+    /** Frames of {@code w} x {@code h} pixels. */
+    FakeLiveDecoder size(int w, int h) {
+        this.width = w;
+        this.height = h;
+        return this;
     }
 
     FakeLiveDecoder then(double startPts, int frames, End end) {
@@ -125,13 +134,14 @@ final class FakeLiveDecoder implements LiveDecoder {
 
         private Frame frame() {
             int[] rgb = colour.apply(ptsSeconds());
-            byte[] px = new byte[64 * 48 * 3];
-            for (int p = 0; p < px.length; p += 3) {
-                px[p] = (byte) rgb[0];
-                px[p + 1] = (byte) rgb[1];
-                px[p + 2] = (byte) rgb[2];
+            byte[] px = new byte[width * height * 3];
+            px[0] = (byte) rgb[0];
+            px[1] = (byte) rgb[1];
+            px[2] = (byte) rgb[2];
+            for (int filled = 3; filled < px.length; filled *= 2) {
+                System.arraycopy(px, 0, px, filled, Math.min(filled, px.length - filled));
             }
-            return new Frame(64, 48, px, ptsSeconds());
+            return new Frame(width, height, px, ptsSeconds());
         }
 
         @Override

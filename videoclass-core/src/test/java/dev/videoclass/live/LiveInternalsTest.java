@@ -7,8 +7,10 @@ import dev.videoclass.live.internal.FrameSampler;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The sampling grid and the reconnection backoff. */
+@Timeout(10)
 class LiveInternalsTest {
     @Test
     void framesAreSampledOnTheCadenceGridOfTheFirstFrameAndCappedPerWindow() {

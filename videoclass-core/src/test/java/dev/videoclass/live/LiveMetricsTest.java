@@ -10,8 +10,10 @@ import dev.videoclass.metrics.MicrometerLiveListener;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The Micrometer binding of a monitor: windows, frames, drops, lag, transitions, reconnects, errors, gauges. */
+@Timeout(60)
 class LiveMetricsTest {
     @Test
     void aMonitorsEventsBecomeMeters() throws Exception {

@@ -15,12 +15,14 @@ import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The monitor's engine on a scripted stream without native code: windows and their verdicts,
  * transitions with hysteresis, gaps and reconnection, refusals, drops, closing. Streams run at 10x
  * real time; assertions are about counts and stream times, never about speed.
  */
+@Timeout(60)
 class LiveMonitorTest {
     static final int[] GREY = {60, 60, 60};
     static final int[] RED = {230, 20, 20};
@@ -152,7 +154,7 @@ class LiveMonitorTest {
 
     @Test
     void scoringThatFallsBehindDropsFramesAndCountsThem() throws Exception {
-        SlowScorer slow = new SlowScorer();
+        SlowScorer slow = new SlowScorer(20);
         try (VideoClassifier slowClassifier = VideoClassifier.builder().decoder(new FakeVideo(1)).scorer(slow).build()) {
             FakeLiveDecoder stream = new FakeLiveDecoder(50, 10, t -> GREY).then(0, 500, End.ENDS);
             RecordingListener events = new RecordingListener();
@@ -198,9 +200,14 @@ class LiveMonitorTest {
         assertThat(stream.analysisCalls).isEqualTo(50);
     }
 
-    /** Scores like {@link ColourScorer}, slowly. */
+    /** Scores like {@link ColourScorer}, taking {@code millis} per call. Thread safe. */
     static final class SlowScorer implements FrameScorer {
         private final ColourScorer colours = new ColourScorer();
+        private final long millis;
+
+        SlowScorer(long millis) {
+            this.millis = millis;
+        }
 
         @Override
         public String id() {
@@ -224,7 +231,7 @@ class LiveMonitorTest {
 
         @Override
         public float[][] score(List<Frame> prepared, Rubric rubric) {
-            FakeLiveDecoder.sleep(20);
+            FakeLiveDecoder.sleep(millis);
             return colours.score(prepared, rubric);
         }
     }

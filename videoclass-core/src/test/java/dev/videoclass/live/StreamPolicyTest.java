@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Where a stream may lead: its own scheme, host and port, and the allow-list; nothing local. */
+@Timeout(10)
 class StreamPolicyTest {
     @Test
     void theStreamUrlNamesItsSchemeHostAndPort() {

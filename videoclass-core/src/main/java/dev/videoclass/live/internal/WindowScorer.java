@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
  * The scoring thread of a monitor: takes samples off the queue, has them judged and filed by the
  * {@link WindowAssembler}, completes windows as the watermark passes them, and reports windows and
  * verdict changes. It reads the watermark before draining the queue, so that every sample of a
- * window the watermark has passed is already queued (or was dropped) when the window is completed.
+ * window the watermark has passed is already queued (or was dropped) when the window is completed;
+ * each round scores only what was queued by then, so windows complete while scoring is behind.
  * A failure on one frame or window is reported and the thread goes on; it ends when the monitor
  * stops, or once the reading thread has ended and the queue is empty.
  */
@@ -58,7 +59,10 @@ public final class WindowScorer implements Runnable {
                 // in this order: once the reader is done, the watermark read after it is its last
                 boolean lastRound = readerDone.getAsBoolean();
                 Watermark mark = state.watermark();
-                drain(queue.poll(POLL_MS));
+                // the samples queued before the mark are the oldest of these: scoring no more than
+                // them lets windows complete even while the reader keeps the queue full
+                int queuedBeforeMark = queue.size();
+                drain(queue.poll(POLL_MS), queuedBeforeMark);
                 step(() -> assembler.complete(mark, queue.dropped(), completed));
                 if (lastRound && queue.size() == 0) {
                     step(() -> assembler.completeAll(queue.dropped(), completed));
@@ -70,8 +74,10 @@ public final class WindowScorer implements Runnable {
         }
     }
 
-    private void drain(Sample first) {
-        for (Sample s = first; s != null && !state.stopping(); s = queue.pollNow()) {
+    /** Scores {@code first} and then up to {@code atMost - 1} more waiting samples. */
+    private void drain(Sample first, int atMost) {
+        int n = 0;
+        for (Sample s = first; s != null && !state.stopping(); s = ++n < atMost ? queue.pollNow() : null) {
             Sample sample = s;
             step(() -> {
                 try {
