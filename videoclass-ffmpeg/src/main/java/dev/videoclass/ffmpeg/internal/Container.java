@@ -40,18 +40,7 @@ final class Container implements AutoCloseable {
 
     /** Opens {@code path} under the lock-down and chooses its video stream; releases everything on failure. */
     static Container open(Path path, LimitGuard limits) throws VideoException {
-        Container c = new Container();
-        boolean opened = false;
-        try {
-            c.openLockedDown(path, limits);
-            c.chooseVideoStream(limits);
-            opened = true;
-            return c;
-        } finally {
-            if (!opened) {
-                c.close();
-            }
-        }
+        return openWith(new Container(), c -> c.openLockedDown(path, limits), limits);
     }
 
     /**
@@ -61,9 +50,18 @@ final class Container implements AutoCloseable {
     static Container openStream(StreamLockdown lockdown, LimitGuard limits) throws VideoException {
         Container c = new Container();
         c.stream = lockdown;
+        return openWith(c, x -> x.openNetwork(lockdown, limits), limits);
+    }
+
+    /** How a new container's input is opened. */
+    private interface Opening {
+        void open(Container c) throws VideoException;
+    }
+
+    private static Container openWith(Container c, Opening opening, LimitGuard limits) throws VideoException {
         boolean opened = false;
         try {
-            c.openNetwork(lockdown, limits);
+            opening.open(c);
             c.chooseVideoStream(limits);
             opened = true;
             return c;
