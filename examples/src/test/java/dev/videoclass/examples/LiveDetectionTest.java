@@ -7,7 +7,7 @@ import dev.videoclass.ffmpeg.FfmpegLiveDecoder;
 import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.ffmpeg.testing.HlsServer;
 import dev.videoclass.ffmpeg.testing.LiveEncoder;
-import dev.videoclass.live.LiveListener;
+import dev.videoclass.ffmpeg.testing.LiveRecorder;
 import dev.videoclass.live.LiveMonitor;
 import dev.videoclass.live.LiveSettings;
 import dev.videoclass.live.TransitionEvent;
@@ -19,11 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,28 +36,9 @@ class LiveDetectionTest {
     static final double RED_TO_S = 22;
     static final double SEGMENT_S = 1;
     static final double WINDOW_S = 4;
-    static final Pattern SEGMENT = Pattern.compile("seg(\\d+)\\.ts$");
 
     @TempDir
     Path dir;
-
-    /** Events with the wall-clock time they arrived. */
-    static final class Arrivals implements LiveListener {
-        final List<WindowEvent> windows = new CopyOnWriteArrayList<>();
-        final List<TransitionEvent> transitions = new CopyOnWriteArrayList<>();
-        final List<Instant> transitionArrivals = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onWindow(WindowEvent w) {
-            windows.add(w);
-        }
-
-        @Override
-        public void onTransition(TransitionEvent t) {
-            transitions.add(t);
-            transitionArrivals.add(Instant.now());
-        }
-    }
 
     @Test
     void theStreamTurningRedIsReportedWithinTheBound() throws Exception {
@@ -70,12 +47,12 @@ class LiveDetectionTest {
         Path hls = Files.createDirectories(dir.resolve("hls"));
         List<LiveEncoder.Stretch> timeline = List.of(new LiveEncoder.Stretch(0x20A040, RED_FROM_S),
                 new LiveEncoder.Stretch(0xE01010, RED_TO_S - RED_FROM_S), new LiveEncoder.Stretch(0x20A040, 1));
-        Arrivals events = new Arrivals();
+        LiveRecorder events = new LiveRecorder();
         try (LiveEncoder encoder = LiveEncoder.start(timeline, 320, 240, 25, 25, LiveEncoder.hls(hls, SEGMENT_S));
              HlsServer server = HlsServer.start(hls);
              VideoClassifier classifier = VideoClassifier.builder().decoder(new FfmpegVideoDecoder())
                      .scorer(OnnxScorer.open(model)).build()) {
-            awaitSegments(hls, 2, encoder);
+            encoder.awaitSegments(hls, 2);
             LiveSettings s = LiveSettings.builder().every(1).window(WINDOW_S).hysteresis(1).build();
             try (LiveMonitor m = LiveMonitor.builder(classifier).decoder(new FfmpegLiveDecoder()).settings(s)
                     .listener(events).start(server.url("live.m3u8"))) {
@@ -84,7 +61,7 @@ class LiveDetectionTest {
                     Thread.sleep(100);
                 }
             }
-            double offset = firstSegment(server.requests()) * SEGMENT_S; // content time of stream time 0
+            double offset = server.firstSegment() * SEGMENT_S; // content time of stream time 0
             assertThat(events.transitions).extracting(TransitionEvent::kind)
                     .containsExactly(TransitionEvent.Kind.BECAME_EXPLICIT, TransitionEvent.Kind.BECAME_SAFE);
             Instant change = encoder.startedAt().plusMillis(Math.round(RED_FROM_S * 1000));
@@ -101,29 +78,6 @@ class LiveDetectionTest {
                 }
             }
             assertThat(events.windows).anyMatch(WindowEvent::isExplicit).anyMatch(w -> !w.isExplicit());
-        }
-    }
-
-    static long firstSegment(List<String> requests) {
-        for (String r : requests) {
-            Matcher m = SEGMENT.matcher(r);
-            if (m.find()) {
-                return Long.parseLong(m.group(1));
-            }
-        }
-        throw new AssertionError("no segment was requested: " + requests);
-    }
-
-    static void awaitSegments(Path hls, int n, LiveEncoder encoder) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try (Stream<Path> files = Files.list(hls)) {
-                if (files.filter(p -> p.toString().endsWith(".ts")).count() >= n) {
-                    return;
-                }
-            }
-            assertThat(System.nanoTime()).as("segments: %s", encoder.log()).isLessThan(deadline);
-            Thread.sleep(50);
         }
     }
 }

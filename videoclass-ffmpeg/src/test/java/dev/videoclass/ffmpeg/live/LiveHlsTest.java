@@ -8,6 +8,7 @@ import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.ffmpeg.testing.ConnectionCounter;
 import dev.videoclass.ffmpeg.testing.HlsServer;
 import dev.videoclass.ffmpeg.testing.LiveEncoder;
+import dev.videoclass.ffmpeg.testing.LiveRecorder;
 import dev.videoclass.live.LiveError;
 import dev.videoclass.live.LiveMonitor;
 import dev.videoclass.live.LiveSettings;
@@ -36,7 +37,7 @@ class LiveHlsTest {
         encoder = LiveEncoder.start(List.of(new LiveEncoder.Stretch(0x106030, 1)), 320, 240, 25, 25, LiveEncoder.hls(dir, 1));
         server = HlsServer.start(dir);
         classifier = VideoClassifier.builder().decoder(new FfmpegVideoDecoder()).build();
-        LiveTesting.awaitSegments(dir, 2, encoder);
+        encoder.awaitSegments(dir, 2);
     }
 
     @AfterAll
@@ -48,7 +49,7 @@ class LiveHlsTest {
 
     @Test
     void windowsOfALiveHlsStream() throws Exception {
-        LiveTesting.Recorder events = new LiveTesting.Recorder();
+        LiveRecorder events = new LiveRecorder();
         LiveSettings s = LiveSettings.builder().every(1).window(2).build();
         try (LiveMonitor m = LiveMonitor.builder(classifier).decoder(new FfmpegLiveDecoder()).settings(s).listener(events)
                 .start(server.url("live.m3u8"))) {
@@ -64,8 +65,8 @@ class LiveHlsTest {
         assertThat(server.requests()).anyMatch(p -> p.endsWith(".ts"));
     }
 
-    static LiveTesting.Recorder watchUntilItEnds(String url, LiveSettings s) throws Exception {
-        LiveTesting.Recorder events = new LiveTesting.Recorder();
+    static LiveRecorder watchUntilItEnds(String url, LiveSettings s) throws Exception {
+        LiveRecorder events = new LiveRecorder();
         try (LiveMonitor m = LiveMonitor.builder(classifier).decoder(new FfmpegLiveDecoder()).settings(s).listener(events)
                 .start(url)) {
             assertThat(m.awaitTermination(Duration.ofSeconds(30))).as("monitor ended").isTrue();
@@ -74,7 +75,7 @@ class LiveHlsTest {
         return events;
     }
 
-    static List<String> refusals(LiveTesting.Recorder events) {
+    static List<String> refusals(LiveRecorder events) {
         return events.errors.stream().filter(e -> e.kind() == LiveError.Kind.REFUSED).map(LiveError::message).toList();
     }
 
@@ -87,7 +88,7 @@ class LiveHlsTest {
                     + "#EXTINF:1.0,\ndata:video/mp2t;base64,R0FBQQ==\n"
                     + "#EXTINF:1.0,\nhttp://localhost:" + server.port() + "/seg00001.ts\n"
                     + "#EXT-X-ENDLIST\n");
-            LiveTesting.Recorder events = watchUntilItEnds(server.url("elsewhere.m3u8"), LiveSettings.DEFAULTS);
+            LiveRecorder events = watchUntilItEnds(server.url("elsewhere.m3u8"), LiveSettings.DEFAULTS);
 
             assertThat(refusals(events)).anySatisfy(m -> assertThat(m).contains("file:///etc/passwd", "scheme file"))
                     .anySatisfy(m -> assertThat(m).contains("127.0.0.1:" + other.port(), "allow-list"))
@@ -105,7 +106,7 @@ class LiveHlsTest {
         try (ConnectionCounter other = new ConnectionCounter()) {
             server.serve("master.m3u8", "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=200000\n"
                     + "http://127.0.0.1:" + other.port() + "/live.m3u8\n");
-            LiveTesting.Recorder events = watchUntilItEnds(server.url("master.m3u8"), LiveSettings.DEFAULTS);
+            LiveRecorder events = watchUntilItEnds(server.url("master.m3u8"), LiveSettings.DEFAULTS);
             assertThat(refusals(events)).anySatisfy(m -> assertThat(m).contains("127.0.0.1:" + other.port() + "/live.m3u8"));
             assertThat(events.errors.stream().filter(LiveError::fatal).findFirst().orElseThrow().kind())
                     .isEqualTo(LiveError.Kind.REFUSED);
@@ -117,7 +118,7 @@ class LiveHlsTest {
     void redirectsAreNotFollowed() throws Exception {
         try (ConnectionCounter other = new ConnectionCounter()) {
             server.redirect("moved.m3u8", "http://127.0.0.1:" + other.port() + "/live.m3u8");
-            LiveTesting.Recorder events = watchUntilItEnds(server.url("moved.m3u8"), LiveSettings.DEFAULTS);
+            LiveRecorder events = watchUntilItEnds(server.url("moved.m3u8"), LiveSettings.DEFAULTS);
             assertThat(events.errors.stream().filter(LiveError::fatal).findFirst().orElseThrow().message())
                     .contains("redirects to 'http://127.0.0.1:" + other.port() + "/live.m3u8'");
             assertThat(other.connections()).isZero();
@@ -133,7 +134,7 @@ class LiveHlsTest {
             server.serve("cdn.m3u8", playlist + "#EXT-X-ENDLIST\n");
             LiveSettings s = LiveSettings.builder().every(1).window(2).maxReconnects(0)
                     .allowHost("127.0.0.1:" + cdn.port()).build();
-            LiveTesting.Recorder events = watchUntilItEnds(server.url("cdn.m3u8"), s);
+            LiveRecorder events = watchUntilItEnds(server.url("cdn.m3u8"), s);
             assertThat(refusals(events)).isEmpty();
             assertThat(events.windows).isNotEmpty();
             assertThat(cdn.requests()).anyMatch(p -> p.endsWith(".ts"));

@@ -7,6 +7,7 @@ import dev.videoclass.ffmpeg.FfmpegLiveDecoder;
 import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.ffmpeg.testing.HlsServer;
 import dev.videoclass.ffmpeg.testing.LiveEncoder;
+import dev.videoclass.ffmpeg.testing.LiveRecorder;
 import dev.videoclass.live.GapEvent;
 import dev.videoclass.live.LiveError;
 import dev.videoclass.live.LiveMonitor;
@@ -37,7 +38,7 @@ class LiveResilienceTest {
         encoder = LiveEncoder.start(List.of(new LiveEncoder.Stretch(0x202080, 1)), 320, 240, 25, 25, LiveEncoder.hls(dir, 1));
         server = HlsServer.start(dir);
         classifier = VideoClassifier.builder().decoder(new FfmpegVideoDecoder()).build();
-        LiveTesting.awaitSegments(dir, 2, encoder);
+        encoder.awaitSegments(dir, 2);
     }
 
     @AfterEach
@@ -47,7 +48,7 @@ class LiveResilienceTest {
         classifier.close();
     }
 
-    LiveMonitor watch(LiveTesting.Recorder events, double stallS) {
+    LiveMonitor watch(LiveRecorder events, double stallS) {
         LiveSettings s = LiveSettings.builder().every(1).window(2).stall(stallS).backoff(0.2, 1).maxReconnects(30).build();
         return LiveMonitor.builder(classifier).decoder(new FfmpegLiveDecoder(stallS)).settings(s).listener(events)
                 .start(server.url("live.m3u8"));
@@ -55,14 +56,14 @@ class LiveResilienceTest {
 
     @Test
     void aServerThatGoesAwayAndComesBackIsReconnected() throws Exception {
-        LiveTesting.Recorder events = new LiveTesting.Recorder();
+        LiveRecorder events = new LiveRecorder();
         try (LiveMonitor m = watch(events, 4)) {
             events.awaitWindows(2, Duration.ofSeconds(30));
             server.stop();
-            LiveTesting.await(Duration.ofSeconds(30), () -> !events.errors.isEmpty(), () -> "the loss to be reported");
+            LiveRecorder.await(Duration.ofSeconds(30), () -> !events.errors.isEmpty(), () -> "the loss to be reported");
             Thread.sleep(2000);
             server.restart();
-            LiveTesting.await(Duration.ofSeconds(40), () -> !events.gaps.isEmpty(), () -> "a gap; errors " + events.errors);
+            LiveRecorder.await(Duration.ofSeconds(40), () -> !events.gaps.isEmpty(), () -> "a gap; errors " + events.errors);
             int before = events.windows.size();
             events.awaitWindows(before + 2, Duration.ofSeconds(30));
             assertThat(m.isRunning()).isTrue();
@@ -77,14 +78,14 @@ class LiveResilienceTest {
 
     @Test
     void aStalledServerTriggersAReconnection() throws Exception {
-        LiveTesting.Recorder events = new LiveTesting.Recorder();
+        LiveRecorder events = new LiveRecorder();
         try (LiveMonitor m = watch(events, 2)) {
             events.awaitWindows(2, Duration.ofSeconds(30));
             server.stall(true);
-            LiveTesting.await(Duration.ofSeconds(30), () -> events.errors.stream()
+            LiveRecorder.await(Duration.ofSeconds(30), () -> events.errors.stream()
                     .anyMatch(e -> e.kind() == LiveError.Kind.STALLED), () -> "a stall; errors " + events.errors);
             server.stall(false);
-            LiveTesting.await(Duration.ofSeconds(40), () -> !events.gaps.isEmpty(), () -> "a gap; errors " + events.errors);
+            LiveRecorder.await(Duration.ofSeconds(40), () -> !events.gaps.isEmpty(), () -> "a gap; errors " + events.errors);
             int before = events.windows.size();
             events.awaitWindows(before + 1, Duration.ofSeconds(30));
             assertThat(m.isRunning()).isTrue();

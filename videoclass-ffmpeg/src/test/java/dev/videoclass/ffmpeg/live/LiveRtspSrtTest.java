@@ -7,6 +7,7 @@ import dev.videoclass.ffmpeg.FfmpegLiveDecoder;
 import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.ffmpeg.testing.ConnectionCounter;
 import dev.videoclass.ffmpeg.testing.LiveEncoder;
+import dev.videoclass.ffmpeg.testing.LiveRecorder;
 import dev.videoclass.ffmpeg.testing.RtspTestServer;
 import dev.videoclass.live.LiveError;
 import dev.videoclass.live.LiveMonitor;
@@ -43,21 +44,21 @@ class LiveRtspSrtTest {
         classifier.close();
     }
 
-    static LiveMonitor watch(String url, LiveTesting.Recorder events, LiveSettings s) {
+    static LiveMonitor watch(String url, LiveRecorder events, LiveSettings s) {
         return LiveMonitor.builder(classifier).decoder(new FfmpegLiveDecoder(3)).settings(s).listener(events).start(url);
     }
 
     @Test
     void windowsOfAnRtspStreamAndAReconnection() throws Exception {
-        LiveTesting.Recorder events = new LiveTesting.Recorder();
+        LiveRecorder events = new LiveRecorder();
         LiveSettings s = LiveSettings.builder().every(1).window(2).stall(3).backoff(0.2, 1).maxReconnects(30).build();
         try (LiveMonitor m = watch(rtsp.url(), events, s)) {
             events.awaitWindows(2, Duration.ofSeconds(30));
             rtsp.stop();
-            LiveTesting.await(Duration.ofSeconds(30), () -> !events.errors.isEmpty(), () -> "the loss");
+            LiveRecorder.await(Duration.ofSeconds(30), () -> !events.errors.isEmpty(), () -> "the loss");
             Thread.sleep(1000);
             rtsp.restart();
-            LiveTesting.await(Duration.ofSeconds(40), () -> !events.gaps.isEmpty(), () -> "a gap; errors " + events.errors);
+            LiveRecorder.await(Duration.ofSeconds(40), () -> !events.gaps.isEmpty(), () -> "a gap; errors " + events.errors);
             int before = events.windows.size();
             events.awaitWindows(before + 1, Duration.ofSeconds(30));
         }
@@ -72,7 +73,7 @@ class LiveRtspSrtTest {
     void aRedirectToAnotherPortIsRefusedBeforeARequestIsSent() throws Exception {
         try (ConnectionCounter other = new ConnectionCounter()) {
             rtsp.redirectTo("rtsp://127.0.0.1:" + other.port() + "/live");
-            LiveTesting.Recorder events = new LiveTesting.Recorder();
+            LiveRecorder events = new LiveRecorder();
             try (LiveMonitor m = watch(rtsp.url(), events, LiveSettings.DEFAULTS)) {
                 assertThat(m.awaitTermination(Duration.ofSeconds(30))).isTrue();
             } finally {
@@ -98,7 +99,7 @@ class LiveRtspSrtTest {
         try (LiveEncoder srt = LiveEncoder.start(List.of(new LiveEncoder.Stretch(0x202080, 1)), 320, 240, 25, 25,
                 List.of("-f", "mpegts", "srt://127.0.0.1:" + port + "?mode=listener"))) {
             Thread.sleep(500);
-            LiveTesting.Recorder events = new LiveTesting.Recorder();
+            LiveRecorder events = new LiveRecorder();
             LiveSettings s = LiveSettings.builder().every(1).window(2).backoff(0.3, 1).maxReconnects(5).build();
             try (LiveMonitor m = watch("srt://127.0.0.1:" + port, events, s)) {
                 events.awaitWindows(2, Duration.ofSeconds(30));

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP server on 127.0.0.1 for tests: serves the files of a folder (an HLS playlist and its
@@ -23,6 +25,7 @@ import java.util.concurrent.Executors;
  * requests unanswered), stopped and started again on the same port. Thread safe.
  */
 public final class HlsServer implements AutoCloseable {
+    private static final Pattern SEGMENT = Pattern.compile("seg(\\d+)\\.ts$");
     private final Path dir;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, String> fixed = new ConcurrentHashMap<>();
@@ -78,6 +81,20 @@ public final class HlsServer implements AutoCloseable {
     /** Paths requested so far, in order. */
     public List<String> requests() {
         return List.copyOf(requests);
+    }
+
+    /**
+     * The number of the first segment ({@code segNNNNN.ts}) requested: stream time 0 of a client that
+     * started with it is that number times the segment length on the encoder's timeline.
+     */
+    public long firstSegment() {
+        for (String r : requests) {
+            Matcher m = SEGMENT.matcher(r);
+            if (m.find()) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        throw new IllegalStateException("no segment was requested: " + requests);
     }
 
     /** While stalled, requests are accepted and never answered. */

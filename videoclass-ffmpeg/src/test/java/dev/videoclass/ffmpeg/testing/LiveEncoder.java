@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A live source for tests: the GPL {@code ffmpeg} tool encoding, in real time, solid colours that
- * follow a timeline (the last one runs until {@link #close()}), as H.264 with a key frame every
+ * follow a timeline (the last one runs until {@link #close()}) or a lavfi test source, as H.264 with a key frame every
  * {@code gop} frames, into whatever output the arguments name (an HLS playlist, RTP, SRT). Every
  * instance is a process of its own, stopped by {@link #close()}.
  */
@@ -46,8 +47,21 @@ public final class LiveEncoder implements AutoCloseable {
             labels.append("[s").append(i).append(']');
         }
         graph.append(labels).append("concat=n=").append(timeline.size()).append(":v=1:a=0,realtime[v]");
+        return start(graph.toString(), gop, output);
+    }
+
+    /**
+     * Starts encoding the lavfi source {@code source} (e.g. {@code testsrc2=s=1280x720:r=30}, a moving
+     * picture) in real time, a key frame every {@code gop} frames, then {@code output}.
+     */
+    public static LiveEncoder lavfi(String source, int gop, List<String> output) throws IOException {
+        return start(source + ",format=yuv420p,realtime[v]", gop, output);
+    }
+
+    /** Runs the tool on {@code graph}, whose output is labelled {@code [v]}. */
+    private static LiveEncoder start(String graph, int gop, List<String> output) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(TestVideos.ffmpegPath().toString(), "-hide_banner", "-nostdin",
-                "-loglevel", "error", "-y", "-filter_complex", graph.toString(), "-map", "[v]",
+                "-loglevel", "error", "-y", "-filter_complex", graph, "-map", "[v]",
                 "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-pix_fmt", "yuv420p",
                 "-g", Integer.toString(gop), "-keyint_min", Integer.toString(gop), "-sc_threshold", "0", "-bf", "0"));
         cmd.addAll(output);
@@ -63,6 +77,29 @@ public final class LiveEncoder implements AutoCloseable {
         return List.of("-f", "hls", "-hls_time", String.format(Locale.ROOT, "%.3f", segmentS), "-hls_list_size", "6",
                 "-hls_flags", "delete_segments+temp_file+independent_segments",
                 "-hls_segment_filename", dir.resolve("seg%05d.ts").toString(), dir.resolve("live.m3u8").toString());
+    }
+
+    /**
+     * Waits (at most 30 s) until {@code dir} holds {@code n} finished HLS segments and the playlist.
+     *
+     * @throws IllegalStateException when they do not come, with what the tool printed
+     */
+    public void awaitSegments(Path dir, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (Stream<Path> files = Files.list(dir)) {
+                if (files.filter(p -> p.toString().endsWith(".ts")).count() >= n
+                        && Files.exists(dir.resolve("live.m3u8"))) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not there yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no " + n + " segments in " + dir + " after 30 s; encoder: " + log());
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** When the process was started: the timeline's time 0 is at or after it. */
