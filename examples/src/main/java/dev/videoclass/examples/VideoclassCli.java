@@ -38,8 +38,8 @@ import java.util.concurrent.Callable;
 
 /**
  * The {@code videoclass} command line: {@code scenes}, {@code classify}, {@code image}, {@code frames},
- * {@code make-sample}, {@code make-demo-model}, {@code backfill}, {@code index}, {@code search} and
- * {@code serve}. JSON goes to
+ * {@code make-sample}, {@code make-demo-model}, {@code backfill}, {@code index}, {@code search},
+ * {@code serve} and {@code watch}. JSON goes to
  * standard output; the exit statuses are {@link #EXIT_CODES} (help lists them). {@code -} as the
  * input reads an upload from standard input.
  */
@@ -57,7 +57,8 @@ public final class VideoclassCli implements Callable<Integer> {
         codes.put(Integer.toString(CommandLine.ExitCode.OK), "done (help and --version too)");
         codes.put(Integer.toString(CommandLine.ExitCode.SOFTWARE), "unexpected error (an output file that cannot be written, a bug)");
         codes.put(Integer.toString(CommandLine.ExitCode.USAGE), "usage error (unknown option, bad value, unusable rubric)");
-        codes.put(Integer.toString(EXIT_FAILED), "failed verdict: scenes, classify, image, frames, search (the JSON with its error code is still printed)");
+        codes.put(Integer.toString(EXIT_FAILED), "failed verdict: scenes, classify, image, frames, search (the JSON with its error code is still printed); "
+                + "watch: the stream could not be watched (a fatal error line)");
         return Collections.unmodifiableMap(codes);
     }
 
@@ -67,7 +68,7 @@ public final class VideoclassCli implements Callable<Integer> {
      * needs only one of them.
      */
     private static final List<String> SUBCOMMANDS = List.of("scenes", "classify", "image", "frames", "make-sample",
-            "make-demo-model", "backfill", "index", "search", "serve");
+            "make-demo-model", "backfill", "index", "search", "serve", "watch");
 
     /** A new instance of the subcommand {@code name}, or null when there is none of that name. */
     private static Object newSubcommand(String name) {
@@ -82,13 +83,14 @@ public final class VideoclassCli implements Callable<Integer> {
             case "index" -> new IndexCommand();
             case "search" -> new SearchCommand();
             case "serve" -> new ServeCommand();
+            case "watch" -> new WatchCommand();
             default -> null;
         };
     }
 
     /** The commands that decode video or score pictures, for which FFmpeg's natives are loaded early. */
     private static final Set<String> DECODING = Set.of("scenes", "classify", "image", "frames", "backfill", "index",
-            "serve");
+            "serve", "watch");
 
     public static void main(String[] args) {
         // A CLI run on a short clip is mostly start-up. FFmpeg's natives (~0.15 s) and the first use
