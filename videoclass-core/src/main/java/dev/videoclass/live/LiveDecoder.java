@@ -14,6 +14,35 @@ import java.util.Set;
  * {@link LiveOpenOptions#refused()}, and redirects are not followed to refused places. Local files
  * and devices are never opened. Blocking work (connecting, reading) ends soon (well under a second)
  * after {@link LiveOpenOptions#stop()} answers true, with a {@link VideoException}.
+ *
+ * <p>Example: a decoder that replays pictures already in memory at 30 fps (a test double, or frames
+ * that arrive through another library); it opens nothing, so it has no policy to enforce.
+ * <pre>{@code
+ * final class Replay implements LiveDecoder {
+ *     private final List<Frame> pictures; // upright RGB, already at the analysis width
+ *
+ *     Replay(List<Frame> pictures) { this.pictures = List.copyOf(pictures); }
+ *
+ *     public Set<StreamPolicy.Scheme> schemes() { return EnumSet.allOf(StreamPolicy.Scheme.class); }
+ *
+ *     public LiveSource open(LiveOpenOptions options) {
+ *         return new LiveSource() {
+ *             private int i = -1;
+ *             public boolean advance() throws VideoException {
+ *                 if (options.stop().getAsBoolean()) {
+ *                     throw new VideoException(ErrorCode.CANCELLED, "stopped");
+ *                 }
+ *                 return ++i < pictures.size();
+ *             }
+ *             public double ptsSeconds() { return i / 30.0; }
+ *             public double frameRate() { return 30; }
+ *             public Frame analysisFrame() { return pictures.get(i); }
+ *             public Frame capture(int maxSide) { return pictures.get(i); }
+ *             public void close() { }
+ *         };
+ *     }
+ * }
+ * }</pre>
  */
 public interface LiveDecoder {
 
