@@ -1,5 +1,6 @@
 package dev.videoclass;
 
+import dev.videoclass.spi.FrameEmbedder;
 import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.image.Images;
 import dev.videoclass.rubric.Rubric;
@@ -7,6 +8,7 @@ import dev.videoclass.rubric.Rubric;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,17 +53,50 @@ public final class ImageClassifier {
 
     /** Judges prepared frames in one scorer batch (used by the video path for its keyframes). */
     List<Judgement> judgeAll(List<Frame> prepared) throws VideoException {
-        float[][] raw;
+        return judgements(call(() -> scorer.score(prepared, rubric)), prepared.size());
+    }
+
+    /**
+     * Judges prepared frames and embeds them, from one pass of the scorer's model.
+     *
+     * @return the judgements and one unit embedding per frame
+     */
+    Embedded judgeAndEmbed(FrameEmbedder embedder, List<Frame> prepared) throws VideoException {
+        FrameEmbedder.ScoredBatch batch = call(() -> embedder.scoreAndEmbed(prepared, rubric));
+        float[][] vectors = batch == null ? null : batch.embeddings();
+        int n = prepared.size();
+        if (vectors == null || vectors.length != n
+                || Arrays.stream(vectors).anyMatch(v -> v == null || v.length == 0 || v.length != vectors[0].length)) {
+            throw new VideoException(ErrorCode.SCORER_FAILED, "scorer " + scorer.id() + " returned no embedding of one size"
+                    + " for each of " + n + " frames");
+        }
+        return new Embedded(judgements(batch.scores(), n), vectors);
+    }
+
+    /** Judgements and the embeddings of the same frames, in frame order. */
+    record Embedded(List<Judgement> judgements, float[][] embeddings) {
+    }
+
+    /** The scorer's result, its failures as {@link ErrorCode#SCORER_FAILED}. */
+    private <T> T call(ScorerCall<T> call) throws VideoException {
         try {
-            raw = scorer.score(prepared, rubric);
+            return call.run();
         } catch (VideoException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new VideoException(ErrorCode.SCORER_FAILED, "scorer " + scorer.id() + " failed: " + e, e);
         }
-        if (raw == null || raw.length != prepared.size()) {
+    }
+
+    private interface ScorerCall<T> {
+        T run() throws VideoException;
+    }
+
+    /** The rubric's judgement of each row of raw scores, after checking their shape. */
+    private List<Judgement> judgements(float[][] raw, int frames) throws VideoException {
+        if (raw == null || raw.length != frames) {
             throw new VideoException(ErrorCode.SCORER_FAILED, "scorer " + scorer.id() + " returned "
-                    + (raw == null ? "nothing" : raw.length + " rows") + " for " + prepared.size() + " frames");
+                    + (raw == null ? "nothing" : raw.length + " rows") + " for " + frames + " frames");
         }
         Judgement[] out = new Judgement[raw.length];
         for (int i = 0; i < raw.length; i++) {

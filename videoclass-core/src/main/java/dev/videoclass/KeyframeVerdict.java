@@ -5,15 +5,22 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The judgement of one keyframe with its presentation time, as listed in the video verdict.
- * Immutable.
+ * The judgement of one keyframe with its presentation time, as listed in the video verdict, and its
+ * scene's embedding when the classifier was asked for embeddings. Immutable.
  *
  * @param ptsS      presentation time in seconds
  * @param judgement the keyframe's scores and decisions
+ * @param embedding the scene's range and the keyframe's image embedding, or null (the default:
+ *                  embeddings not asked for)
  */
-public record KeyframeVerdict(double ptsS, Judgement judgement) {
+public record KeyframeVerdict(double ptsS, Judgement judgement, SceneEmbedding embedding) {
     public KeyframeVerdict {
         Objects.requireNonNull(judgement, "judgement");
+    }
+
+    /** A keyframe verdict without an embedding. */
+    public KeyframeVerdict(double ptsS, Judgement judgement) {
+        this(ptsS, judgement, null);
     }
 
     /** 0–1 score per rubric label id. */

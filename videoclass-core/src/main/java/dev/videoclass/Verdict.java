@@ -1,6 +1,7 @@
 package dev.videoclass;
 
 import dev.videoclass.spi.Aggregator;
+import dev.videoclass.spi.FrameEmbedder;
 import dev.videoclass.json.VerdictJson;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class Verdict {
     private final String aggregator;
     private final List<KeyframeVerdict> keyframes;
     private final ScorerInfo scorer;
+    private final String embeddingModel;
     private final RubricInfo rubric;
     private final VideoInfo video;
     private final Timings timings;
@@ -43,6 +45,7 @@ public final class Verdict {
         this.aggregator = b.aggregator;
         this.keyframes = b.keyframes == null ? null : List.copyOf(b.keyframes);
         this.scorer = b.scorer;
+        this.embeddingModel = b.embeddingModel;
         this.rubric = b.rubric;
         this.video = b.video;
         this.timings = b.timings;
@@ -80,6 +83,7 @@ public final class Verdict {
         b.aggregator = aggregator;
         b.keyframes = keyframes;
         b.scorer = scorer;
+        b.embeddingModel = embeddingModel;
         b.rubric = rubric;
         b.video = video;
         b.timings = timings;
@@ -182,6 +186,14 @@ public final class Verdict {
         return scorer;
     }
 
+    /**
+     * The model whose embeddings the keyframes carry ({@link KeyframeVerdict#embedding()}), or null
+     * when the classifier was not asked for embeddings.
+     */
+    public String embeddingModel() {
+        return embeddingModel;
+    }
+
     /** Rubric id and content hash. */
     public RubricInfo rubric() {
         return rubric;
@@ -209,14 +221,15 @@ public final class Verdict {
                 && Objects.equals(evidence, v.evidence) && Objects.equals(poster, v.poster)
                 && Objects.equals(durationS, v.durationS) && Objects.equals(sampler, v.sampler)
                 && Objects.equals(aggregator, v.aggregator) && Objects.equals(keyframes, v.keyframes)
-                && Objects.equals(scorer, v.scorer) && Objects.equals(rubric, v.rubric)
+                && Objects.equals(scorer, v.scorer) && Objects.equals(embeddingModel, v.embeddingModel)
+                && Objects.equals(rubric, v.rubric)
                 && Objects.equals(video, v.video) && Objects.equals(timings, v.timings) && Objects.equals(error, v.error);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(status, judgement, evidence, poster, durationS, sampler, aggregator, keyframes, scorer,
-                rubric, video, timings, error);
+                embeddingModel, rubric, video, timings, error);
     }
 
     @Override
@@ -289,6 +302,7 @@ public final class Verdict {
         private String aggregator;
         private List<KeyframeVerdict> keyframes;
         private ScorerInfo scorer;
+        private String embeddingModel;
         private RubricInfo rubric;
         private VideoInfo video;
         private Timings timings;
@@ -329,6 +343,12 @@ public final class Verdict {
             return this;
         }
 
+        /** The model of the keyframes' embeddings ({@link FrameEmbedder#modelId()}), or null for none. */
+        public Builder embeddingModel(String model) {
+            this.embeddingModel = model;
+            return this;
+        }
+
         public Builder rubric(RubricInfo r) {
             this.rubric = r;
             return this;
@@ -346,11 +366,15 @@ public final class Verdict {
 
         /**
          * @throws IllegalStateException when a done verdict lacks its keyframes (the keyframes are
-         *                               what was scored)
+         *                               what was scored), or names an embedding model without an
+         *                               embedding on every keyframe (or the other way round)
          */
         public Verdict build() {
             if (status == VerdictStatus.DONE && keyframes == null) {
                 throw new IllegalStateException("a done verdict lists the keyframes it scored");
+            }
+            if (keyframes != null && keyframes.stream().anyMatch(k -> (k.embedding() == null) == (embeddingModel != null))) {
+                throw new IllegalStateException("an embedding model goes with an embedding on every keyframe");
             }
             if (status == VerdictStatus.FAILED && durationS == null && video != null) {
                 durationS = video.durationS();

@@ -4,6 +4,7 @@ import dev.videoclass.spi.AggregateVerdict;
 import dev.videoclass.spi.Aggregator;
 import dev.videoclass.spi.DecodeMode;
 import dev.videoclass.spi.DecodeOptions;
+import dev.videoclass.spi.FrameEmbedder;
 import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.spi.FrameSource;
 import dev.videoclass.spi.KeyframeSampler;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -49,12 +51,15 @@ public final class VideoClassifier implements Classifier {
     private final ClassifierSettings settings;
     private final DecodeOptions decodeOptions;
     private final ImageClassifier images;
+    /** The scorer's embedder when built with embeddings, else null. */
+    private final FrameEmbedder embedder;
 
     private VideoClassifier(Builder b, FrameScorer scorer) {
         this.decoder = Objects.requireNonNull(b.decoder, "a decoder is required (e.g. new FfmpegVideoDecoder())");
         this.sampler = Objects.requireNonNull(b.sampler, "a sampler is required");
         this.settings = b.settings();
         this.decodeOptions = settings.decodeOptions();
+        this.embedder = b.embeddings ? FrameEmbedder.of(scorer) : null;
         this.images = new ImageClassifier(scorer, settings.rubric(), settings.limits());
     }
 
@@ -65,6 +70,14 @@ public final class VideoClassifier implements Classifier {
     /** The image path sharing this classifier's scorer, rubric and verdict mapping. */
     public ImageClassifier images() {
         return images;
+    }
+
+    /**
+     * The scorer's embedder when this classifier was built with {@link Builder#embeddings(boolean)
+     * embeddings}: to embed search queries and photos in the space of the verdicts' embeddings.
+     */
+    public Optional<FrameEmbedder> embedder() {
+        return Optional.ofNullable(embedder);
     }
 
     /** The rubric applied. */
@@ -125,14 +138,10 @@ public final class VideoClassifier implements Classifier {
             checkCancelled(cancelled);
             long t2 = System.nanoTime();
             decodeNs = t2 - t1;
-            List<Judgement> judgements = images.judgeAll(prepared);
+            List<KeyframeVerdict> keyframes = judge(sampling.keyframes(), prepared);
             long t3 = System.nanoTime();
-            report.scored(judgements.size());
+            report.scored(keyframes.size());
             checkCancelled(cancelled);
-            List<KeyframeVerdict> keyframes = new ArrayList<>(judgements.size());
-            for (int i = 0; i < judgements.size(); i++) {
-                keyframes.add(new KeyframeVerdict(prepared.get(i).ptsSeconds(), judgements.get(i)));
-            }
             Aggregator aggregator = settings.aggregator();
             AggregateVerdict agg = aggregator.aggregate(keyframes, images.rubric());
             Verdict.Poster poster = poster(source, keyframes);
@@ -140,7 +149,8 @@ public final class VideoClassifier implements Classifier {
             decodeNs += t4 - t3;
             return Verdict.done(agg.judgement(), agg.evidence()).poster(poster).durationS(sampling.durationS())
                     .sampler(sampling.sampler()).aggregator(aggregator.id()).keyframes(keyframes)
-                    .scorer(images.scorerInfo()).rubric(images.rubricInfo()).video(info)
+                    .scorer(images.scorerInfo()).embeddingModel(embedder == null ? null : embedder.modelId())
+                    .rubric(images.rubricInfo()).video(info)
                     .timings(new Verdict.Timings(ImageClassifier.ms(probeNs), ImageClassifier.ms(decodeNs),
                             ImageClassifier.ms(t3 - t2), ImageClassifier.ms(t4 - t0)))
                     .build();
@@ -172,6 +182,28 @@ public final class VideoClassifier implements Classifier {
     @Override
     public Verdict.RubricInfo rubricInfo() {
         return images.rubricInfo();
+    }
+
+    /**
+     * One scoring batch over the prepared keyframes: their verdicts, with their scenes' embeddings
+     * when this classifier was built with embeddings (from the same pass of the model).
+     */
+    private List<KeyframeVerdict> judge(List<Keyframe> sampled, List<Frame> prepared) throws VideoException {
+        List<KeyframeVerdict> keyframes = new ArrayList<>(prepared.size());
+        if (embedder == null) {
+            List<Judgement> judgements = images.judgeAll(prepared);
+            for (int i = 0; i < judgements.size(); i++) {
+                keyframes.add(new KeyframeVerdict(prepared.get(i).ptsSeconds(), judgements.get(i)));
+            }
+            return keyframes;
+        }
+        ImageClassifier.Embedded judged = images.judgeAndEmbed(embedder, prepared);
+        for (int i = 0; i < prepared.size(); i++) {
+            Keyframe k = sampled.get(i);
+            keyframes.add(new KeyframeVerdict(prepared.get(i).ptsSeconds(), judged.judgements().get(i),
+                    new SceneEmbedding(k.sceneStartS(), k.sceneEndS(), judged.embeddings()[i])));
+        }
+        return keyframes;
     }
 
     /** The poster: the best-quality keyframe captured at the poster size, as JPEG; null when switched off. */
@@ -329,6 +361,7 @@ public final class VideoClassifier implements Classifier {
         private VideoDecoder decoder;
         private KeyframeSampler sampler = Defaults.sampler();
         private FrameScorer scorer;
+        private boolean embeddings;
 
         private Builder() {
         }
@@ -356,6 +389,17 @@ public final class VideoClassifier implements Classifier {
          */
         public Builder scorer(FrameScorer s) {
             this.scorer = s;
+            return this;
+        }
+
+        /**
+         * Whether verdicts carry each keyframe's image embedding and scene range
+         * ({@link KeyframeVerdict#embedding()}, {@link Verdict#embeddingModel()}); default false. The
+         * embeddings come from the same pass of the model as the scores. {@link #build()} throws
+         * {@link UnsupportedOperationException} when the scorer has none ({@link FrameScorer#embedder()}).
+         */
+        public Builder embeddings(boolean on) {
+            this.embeddings = on;
             return this;
         }
 

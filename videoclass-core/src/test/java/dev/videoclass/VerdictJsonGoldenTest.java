@@ -54,6 +54,16 @@ class VerdictJsonGoldenTest {
                 .video(video()).timings(new Verdict.Timings(12, 180, 9, 230)).build();
     }
 
+    /** {@link #done()} as a classifier asked for embeddings writes it: each keyframe's scene and embedding. */
+    static Verdict doneWithEmbeddings() {
+        List<KeyframeVerdict> keyframes = List.of(
+                new KeyframeVerdict(0.5, done().keyframes().get(0).judgement(),
+                        new SceneEmbedding(0.0, 4.0, new float[] {0.6f, 0.8f, 0.0f})),
+                new KeyframeVerdict(4.25, done().keyframes().get(1).judgement(),
+                        new SceneEmbedding(4.0, 8.0, new float[] {0.0f, -0.70710677f, 0.70710677f})));
+        return done().toBuilder().keyframes(keyframes).embeddingModel("onnx:siglip@0123456789ab").build();
+    }
+
     static Verdict failedWithVideo() {
         return Verdict.failed(new VideoException(ErrorCode.TOO_LONG, "the video lasts 700.0 s, more than the limit of 600.0 s"))
                 .scorer(new Verdict.ScorerInfo("heuristic-v1", "java")).rubric(new Verdict.RubricInfo("content-v1", "ab12cd34"))
@@ -89,6 +99,11 @@ class VerdictJsonGoldenTest {
     }
 
     @Test
+    void doneVerdictWithEmbeddings() throws IOException {
+        assertGolden("verdict-done-embeddings.json", VerdictJson.toJson(doneWithEmbeddings()));
+    }
+
+    @Test
     void failedVerdicts() throws IOException {
         assertGolden("verdict-failed-too-long.json", VerdictJson.toJson(failedWithVideo()));
         assertGolden("verdict-failed-empty.json", VerdictJson.toJson(failedEmpty()));
@@ -102,7 +117,7 @@ class VerdictJsonGoldenTest {
 
     @Test
     void verdictsReadBackToTheSameJson() {
-        for (Verdict v : List.of(done(), failedWithVideo(), failedEmpty())) {
+        for (Verdict v : List.of(done(), doneWithEmbeddings(), failedWithVideo(), failedEmpty())) {
             String json = VerdictJson.toJson(v);
             assertThat(VerdictJson.toJson(VerdictJson.parseVerdict(json))).isEqualTo(json);
         }

@@ -61,6 +61,13 @@ class RuntimeClosureTest {
     }
 
     @Test
+    void theLibrariesBringNoSearchEngine() {
+        // scene search is videoclass-index's (Lucene): only an application that depends on it carries Lucene
+        assertThat(has("lucene-")).isFalse();
+        assertThat(has("videoclass-index-")).isFalse();
+    }
+
+    @Test
     void noDemoGeneratorProtobufOrGplBuildShips() {
         assertThat(has("videoclass-onnx-demo-")).isFalse();
         assertThat(has("protobuf-java-")).isFalse();

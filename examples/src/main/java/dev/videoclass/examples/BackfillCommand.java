@@ -7,13 +7,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -25,47 +21,15 @@ import java.util.concurrent.Callable;
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = "Classify every distinct video under a folder once, into a JSON-lines file (resumable).")
 final class BackfillCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "folder to walk")
-    Path dir;
+    @Mixin
+    WalkOptions walk;
     @Option(names = "--out", required = true, paramLabel = "FILE.jsonl", description = "results, one line per content (appended)")
     Path out;
-    @Option(names = "--parallel", defaultValue = "1", description = "videos classified at once (default ${DEFAULT-VALUE})")
-    int parallel;
-    @Mixin
-    VideoclassCli.SamplingOptions sampling;
-    @Mixin
-    VideoclassCli.ScorerOptions scoring;
-    @Mixin
-    LimitOptions limits;
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(dir)) {
-            throw new VideoclassCli.UsageException("not a folder: " + dir);
-        }
-        if (parallel < 1) {
-            throw new VideoclassCli.UsageException("--parallel must be at least 1");
-        }
-        VideoClassifier classifier = scoring.build(VideoclassCli.baseBuilder(sampling, limits).posterMaxSide(0));
-        PrintStream err = System.err;
-        boolean terminal = System.console() != null;
-        try (VideoClassifier vc = classifier) {
-            Backfill.Summary s = new Backfill(vc, parallel, new Backfill.Listener() {
-                @Override
-                public void hashed(int files, int contents, int alreadyDone) {
-                    err.printf(Locale.ROOT, "%d video files, %d distinct contents, %d already done%n", files, contents, alreadyDone);
-                }
-
-                @Override
-                public void progress(int done, int total, double rate, double etaS) {
-                    if (terminal) {
-                        err.print("\r" + bar(done, total, rate, etaS));
-                        if (done == total) {
-                            err.println();
-                        }
-                    }
-                }
-            }).run(dir, out);
+        try (VideoClassifier vc = walk.scoring.build(walk.builder())) {
+            Backfill.Summary s = new Backfill(vc, walk.parallel, WalkOptions.progress(System.err)).run(walk.dir, out);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("files", s.files());
             summary.put("contents", s.contents());
@@ -77,16 +41,5 @@ final class BackfillCommand implements Callable<Integer> {
             System.out.println(VerdictJson.toJson(summary));
             return CommandLine.ExitCode.OK;
         }
-    }
-
-    /** {@code [#########...........] 12/40  3.2/min  ETA 8m45s} */
-    static String bar(int done, int total, double perMinute, double etaS) {
-        int width = 30;
-        int filled = total == 0 ? width : (int) ((long) width * done / total);
-        String eta = Double.isNaN(etaS) || Double.isInfinite(etaS) ? "--"
-                : etaS >= 60 ? String.format(Locale.ROOT, "%dm%02ds", (long) etaS / 60, (long) etaS % 60)
-                : String.format(Locale.ROOT, "%ds", (long) etaS);
-        return String.format(Locale.ROOT, "[%s%s] %d/%d  %.1f/min  ETA %s ", "#".repeat(filled), ".".repeat(width - filled),
-                done, total, perMinute, eta);
     }
 }

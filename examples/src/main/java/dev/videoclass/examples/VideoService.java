@@ -5,10 +5,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.videoclass.Verdict;
 import dev.videoclass.json.VerdictJson;
+import dev.videoclass.VideoException;
 import dev.videoclass.VideoInput;
+import dev.videoclass.index.SceneIndex;
 import dev.videoclass.jobs.Job;
 import dev.videoclass.jobs.RejectedJobException;
 import dev.videoclass.jobs.VideoJobs;
+import dev.videoclass.store.ContentHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +33,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The example HTTP service (JDK {@code HttpServer}, no framework), with the contract of the Python
@@ -39,7 +46,15 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code GET /jobs/{id}} → {@code 200 {"job_id", "status", "progress", "verdict"?}}, or 404;</li>
  *   <li>{@code POST /classify-video/sync} → {@code 200} with the verdict (a failed verdict for bad
  *       input, never a 5xx);</li>
- *   <li>{@code GET /health} → {@code 200 {"status": "ok", "waiting", "active"}}.</li>
+ *   <li>{@code GET /health} → {@code 200 {"status": "ok", "waiting", "active"}};</li>
+ *   <li>{@code GET /search?q=TEXT&top=K&min_score=S} → {@code 200 {"query", "hits"}}: the scenes of the
+ *       videos classified so far that fit the text, best first — when the service keeps a scene index
+ *       ({@code serve --index DIR}); 404 otherwise.</li>
+ *   <li>{@code GET /jobs/{id}/keyframes/{i}.jpg} → a small upright JPEG of the verdict's keyframe
+ *       {@code i}, when the service makes {@link KeyframeThumbnails} (the job's answer then lists their
+ *       paths as {@code keyframe_thumbnails}); 404 otherwise;</li>
+ *   <li>{@code GET /}, {@code /page.js}, {@code /page.css} → the {@link WebPage} that uploads videos and
+ *       shows their verdicts (HTML, not JSON).</li>
  * </ul>
  * Uploads over the size limit get {@code 413}; a full job queue {@code 503} with {@code Retry-After}
  * (backpressure, not failure). Every response is JSON, errors too: {@code {"error": "..."}} with
@@ -52,15 +67,22 @@ public final class VideoService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VideoService.class);
     /** How long a timed-out sync request waits for its cancelled job's verdict, milliseconds. */
     private static final long CANCEL_GRACE_MS = 5_000;
+    /** {@code {id}/keyframes/{i}.jpg} under {@code /jobs/}. */
+    private static final Pattern KEYFRAME_PATH = Pattern.compile("([^/]+)/keyframes/(\\d{1,4})\\.jpg");
 
     private final VideoJobs jobs;
     private final long maxUploadBytes;
     private final HttpServer server;
     private final ExecutorService handlers;
     private final Path spoolDir;
+    /** The scene index and its search, or null without one. */
+    private final SceneSearch scenes;
+    /** The keyframe thumbnails the job runner's classifier makes, or null without them. */
+    private final KeyframeThumbnails thumbnails;
+    private final WebPage page = new WebPage();
 
     /**
-     * Starts serving.
+     * Starts serving, without scene search.
      *
      * @param jobs           the job runner (closed with the service)
      * @param host           address to bind, e.g. {@code 127.0.0.1}
@@ -68,7 +90,31 @@ public final class VideoService implements AutoCloseable {
      * @param maxUploadBytes largest accepted request body in bytes
      */
     public VideoService(VideoJobs jobs, String host, int port, long maxUploadBytes) throws IOException {
+        this(jobs, host, port, maxUploadBytes, null);
+    }
+
+    /**
+     * Starts serving; with {@code scenes}, every classified video's scenes are indexed when its job
+     * ends and {@code GET /search} answers from them.
+     *
+     * @param scenes the scene search (closed with the service; its index must hold the classifier's
+     *               embedding model), or null for none
+     */
+    VideoService(VideoJobs jobs, String host, int port, long maxUploadBytes, SceneSearch scenes) throws IOException {
+        this(jobs, host, port, maxUploadBytes, scenes, null);
+    }
+
+    /**
+     * Starts serving; with {@code thumbnails} — the classifier {@code jobs} runs — each job's keyframe
+     * thumbnails are served at {@code /jobs/{id}/keyframes/{i}.jpg}.
+     *
+     * @param thumbnails the classifier of {@code jobs} wrapped to make thumbnails, or null for none
+     */
+    VideoService(VideoJobs jobs, String host, int port, long maxUploadBytes, SceneSearch scenes,
+                 KeyframeThumbnails thumbnails) throws IOException {
         this.jobs = jobs;
+        this.scenes = scenes;
+        this.thumbnails = thumbnails;
         this.maxUploadBytes = maxUploadBytes;
         this.spoolDir = Files.createTempDirectory("videoclass-uploads");
         this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
@@ -99,15 +145,21 @@ public final class VideoService implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             boolean classify = path.equals("/classify-video") || path.equals("/classify-video/sync");
             boolean job = path.startsWith("/jobs/") && path.length() > "/jobs/".length();
-            if (!classify && !job && !path.equals("/health")) {
+            boolean search = path.equals("/search");
+            boolean page = WebPage.serves(path);
+            if (!classify && !job && !search && !page && !path.equals("/health")) {
                 send(ex, 404, Map.of("error", "no such endpoint: " + path));
             } else if (!ex.getRequestMethod().equals(classify ? "POST" : "GET")) {
                 ex.getResponseHeaders().set("Allow", classify ? "POST" : "GET");
                 send(ex, 405, Map.of("error", "use " + (classify ? "POST" : "GET") + " for " + path));
             } else if (classify) {
                 classify(ex, path.endsWith("/sync"));
+            } else if (page) {
+                this.page.send(ex, path);
             } else if (job) {
                 job(ex, path.substring("/jobs/".length()));
+            } else if (search) {
+                search(ex);
             } else {
                 health(ex);
             }
@@ -134,6 +186,7 @@ public final class VideoService implements AutoCloseable {
             send(ex, 400, Map.of("error", e.getMessage()));
             return;
         }
+        String contentHash = scenes == null ? null : ContentHash.of(upload);
         Job job;
         try {
             job = jobs.submit(VideoInput.of(upload));
@@ -143,7 +196,15 @@ public final class VideoService implements AutoCloseable {
             send(ex, 503, Map.of("error", e.getMessage()));
             return;
         }
-        job.verdict().whenComplete((v, t) -> deleteQuietly(upload));
+        if (thumbnails != null) {
+            thumbnails.upload(job.id(), upload);
+        }
+        job.verdict().whenComplete((v, t) -> {
+            if (contentHash != null) {
+                scenes.record(contentHash, "job:" + job.id(), v);
+            }
+            deleteQuietly(upload);
+        });
         if (!sync) {
             send(ex, 202, Map.of("job_id", job.id(), "status", job.status().code()));
             return;
@@ -178,13 +239,25 @@ public final class VideoService implements AutoCloseable {
         }
     }
 
-    private void job(HttpExchange ex, String id) throws IOException {
+    private void job(HttpExchange ex, String path) throws IOException {
+        Matcher keyframe = KEYFRAME_PATH.matcher(path);
+        String id = keyframe.matches() ? keyframe.group(1) : path;
         Optional<Job> job = jobs.job(id);
         if (job.isEmpty()) {
             send(ex, 404, Map.of("error", "no job " + id));
             return;
         }
         Job j = job.get();
+        Optional<List<byte[]>> thumbs = thumbnails == null ? Optional.empty() : thumbnails.of(id);
+        if (keyframe.matches()) {
+            int i = Integer.parseInt(keyframe.group(2));
+            if (thumbs.isEmpty() || i >= thumbs.get().size()) {
+                send(ex, 404, Map.of("error", "no keyframe thumbnail " + i + " for job " + id));
+            } else {
+                WebPage.sendJpeg(ex, thumbs.get().get(i));
+            }
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("job_id", j.id());
         body.put("status", j.status().code());
@@ -193,7 +266,37 @@ public final class VideoService implements AutoCloseable {
         if (v != null) {
             body.put("verdict", VerdictJson.toTree(v));
         }
+        thumbs.ifPresent(t -> body.put("keyframe_thumbnails", IntStream.range(0, t.size())
+                .mapToObj(i -> "/jobs/" + id + "/keyframes/" + i + ".jpg").toList()));
         sendJson(ex, 200, VerdictJson.toJson(body));
+    }
+
+    /** {@code GET /search?q=TEXT&top=K&min_score=S}: 400 without q or with a bad number, 404 without an index. */
+    private void search(HttpExchange ex) throws IOException {
+        if (scenes == null) {
+            send(ex, 404, Map.of("error", "this service keeps no scene index (serve --index DIR with a zero-shot --model)"));
+            return;
+        }
+        Map<String, String> params = QueryString.parse(ex.getRequestURI().getRawQuery());
+        String q = params.getOrDefault("q", "").strip();
+        int top;
+        double minScore;
+        try {
+            top = Integer.parseInt(params.getOrDefault("top", Integer.toString(SceneIndex.DEFAULT_TOP)));
+            minScore = Double.parseDouble(params.getOrDefault("min_score", Double.toString(SceneIndex.DEFAULT_MIN_SCORE)));
+        } catch (NumberFormatException e) {
+            top = 0;
+            minScore = Double.NaN;
+        }
+        if (q.isEmpty() || top < 1 || top > 1000 || !(minScore >= -1 && minScore <= 1)) {
+            send(ex, 400, Map.of("error", "GET /search?q=TEXT with optional top=1..1000 and min_score=-1..1"));
+            return;
+        }
+        try {
+            send(ex, 200, scenes.search(q, top, minScore));
+        } catch (VideoException e) {
+            send(ex, 500, Map.of("error", e.getMessage()));
+        }
     }
 
     private void health(HttpExchange ex) throws IOException {
@@ -290,6 +393,9 @@ public final class VideoService implements AutoCloseable {
         server.stop(1);
         handlers.shutdownNow();
         jobs.close();
+        if (scenes != null) {
+            scenes.close(); // after the jobs: the last ones are indexed when they end
+        }
         try {
             if (!handlers.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("request handlers still running after 10 s; removing the spool folder anyway");

@@ -37,8 +37,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code videoclass} command line: {@code scenes}, {@code classify}, {@code image},
- * {@code make-sample}, {@code make-demo-model}, {@code backfill} and {@code serve}. JSON goes to
+ * The {@code videoclass} command line: {@code scenes}, {@code classify}, {@code image}, {@code frames},
+ * {@code make-sample}, {@code make-demo-model}, {@code backfill}, {@code index}, {@code search},
+ * {@code serve} and {@code watch}. JSON goes to
  * standard output; the exit statuses are {@link #EXIT_CODES} (help lists them). {@code -} as the
  * input reads an upload from standard input.
  */
@@ -56,7 +57,8 @@ public final class VideoclassCli implements Callable<Integer> {
         codes.put(Integer.toString(CommandLine.ExitCode.OK), "done (help and --version too)");
         codes.put(Integer.toString(CommandLine.ExitCode.SOFTWARE), "unexpected error (an output file that cannot be written, a bug)");
         codes.put(Integer.toString(CommandLine.ExitCode.USAGE), "usage error (unknown option, bad value, unusable rubric)");
-        codes.put(Integer.toString(EXIT_FAILED), "failed verdict: scenes, classify, image (the JSON with its error code is still printed)");
+        codes.put(Integer.toString(EXIT_FAILED), "failed verdict: scenes, classify, image, frames, search (the JSON with its error code is still printed); "
+                + "watch: the stream could not be watched (a fatal error line)");
         return Collections.unmodifiableMap(codes);
     }
 
@@ -65,8 +67,8 @@ public final class VideoclassCli implements Callable<Integer> {
      * builds a command's model by reflection, which loads every class its options name, and a run
      * needs only one of them.
      */
-    private static final List<String> SUBCOMMANDS = List.of("scenes", "classify", "image", "make-sample",
-            "make-demo-model", "backfill", "serve");
+    private static final List<String> SUBCOMMANDS = List.of("scenes", "classify", "image", "frames", "make-sample",
+            "make-demo-model", "backfill", "index", "search", "serve", "watch");
 
     /** A new instance of the subcommand {@code name}, or null when there is none of that name. */
     private static Object newSubcommand(String name) {
@@ -74,16 +76,21 @@ public final class VideoclassCli implements Callable<Integer> {
             case "scenes" -> new Scenes();
             case "classify" -> new Classify();
             case "image" -> new Image();
+            case "frames" -> new FramesCommand();
             case "make-sample" -> new MakeSample();
             case "make-demo-model" -> new MakeDemoModel();
             case "backfill" -> new BackfillCommand();
+            case "index" -> new IndexCommand();
+            case "search" -> new SearchCommand();
             case "serve" -> new ServeCommand();
+            case "watch" -> new WatchCommand();
             default -> null;
         };
     }
 
     /** The commands that decode video or score pictures, for which FFmpeg's natives are loaded early. */
-    private static final Set<String> DECODING = Set.of("scenes", "classify", "image", "backfill", "serve");
+    private static final Set<String> DECODING = Set.of("scenes", "classify", "image", "frames", "backfill", "index",
+            "serve", "watch");
 
     public static void main(String[] args) {
         // A CLI run on a short clip is mostly start-up. FFmpeg's natives (~0.15 s) and the first use
@@ -269,11 +276,16 @@ public final class VideoclassCli implements Callable<Integer> {
             return OnnxScorer.open(model, options);
         }
 
-        /** Builds the classifier; a rubric that does not fit the scorer's model is a usage error. */
+        /**
+         * Builds the classifier; a rubric that does not fit the scorer's model, or embeddings asked of
+         * a scorer that has none, is a usage error.
+         */
         VideoClassifier build(VideoClassifier.Builder b) {
             VideoClassifier.Builder configured = configure(b);
             try {
                 return configured.build();
+            } catch (UnsupportedOperationException e) {
+                throw new UsageException(e.getMessage());
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new UsageException("the rubric does not fit the scorer: " + e.getMessage());
             }
@@ -308,6 +320,15 @@ public final class VideoclassCli implements Callable<Integer> {
         System.out.flush();
     }
 
+    /** Prints {@code {"status":"failed","error":{code, message}}} for a command without a verdict; returns exit status 3. */
+    static int printFailure(VideoException e, boolean pretty) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", VerdictStatus.FAILED);
+        json.put("error", new Verdict.ErrorInfo(e.code(), e.getMessage()));
+        print(json, pretty);
+        return EXIT_FAILED;
+    }
+
     @Command(name = "scenes", mixinStandardHelpOptions = true,
             description = "Scene cuts and chosen keyframes of a video, as JSON.")
     static final class Scenes implements Callable<Integer> {
@@ -333,11 +354,7 @@ public final class VideoclassCli implements Callable<Integer> {
                 print(json, pretty);
                 return CommandLine.ExitCode.OK;
             } catch (VideoException e) {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("status", VerdictStatus.FAILED);
-                json.put("error", new Verdict.ErrorInfo(e.code(), e.getMessage()));
-                print(json, pretty);
-                return EXIT_FAILED;
+                return printFailure(e, pretty);
             }
         }
     }
@@ -355,12 +372,15 @@ public final class VideoclassCli implements Callable<Integer> {
         LimitOptions limits;
         @Option(names = "--poster", description = "also write the poster JPEG to this file")
         Path poster;
+        @Option(names = "--embeddings", description = "add each keyframe's scene and image embedding and the embedding_model"
+                + " (a zero-shot model: --scorer onnx)")
+        boolean embeddings;
         @Option(names = "--pretty", description = "indent the JSON")
         boolean pretty;
 
         @Override
         public Integer call() throws IOException {
-            try (VideoClassifier vc = scoring.build(baseBuilder(sampling, limits))) {
+            try (VideoClassifier vc = scoring.build(baseBuilder(sampling, limits).embeddings(embeddings))) {
                 Verdict v = vc.classify(in.videoInput());
                 if (poster != null && v.posterJpeg() != null) {
                     Files.write(poster, v.posterJpeg());

@@ -100,8 +100,8 @@ class BackfillCliTest {
 
     @Test
     void theProgressBarShowsCountsRateAndEta() {
-        assertThat(BackfillCommand.bar(10, 40, 12.5, 150)).isEqualTo("[#######.......................] 10/40  12.5/min  ETA 2m30s ");
-        assertThat(BackfillCommand.bar(40, 40, 20, 0)).startsWith("[##############################] 40/40").endsWith("ETA 0s ");
-        assertThat(BackfillCommand.bar(0, 5, 0, Double.NaN)).endsWith("ETA -- ");
+        assertThat(WalkOptions.bar(10, 40, 12.5, 150)).isEqualTo("[#######.......................] 10/40  12.5/min  ETA 2m30s ");
+        assertThat(WalkOptions.bar(40, 40, 20, 0)).startsWith("[##############################] 40/40").endsWith("ETA 0s ");
+        assertThat(WalkOptions.bar(0, 5, 0, Double.NaN)).endsWith("ETA -- ");
     }
 }

@@ -51,7 +51,7 @@ class LimitOptionsTest {
 
     @Test
     void everyDecodingCommandTakesTheLimitFlags() {
-        for (String command : new String[] {"scenes", "classify", "backfill", "serve"}) {
+        for (String command : new String[] {"scenes", "classify", "frames", "backfill", "index", "serve"}) {
             String help = VideoclassCli.commandLine(command).getSubcommands().get(command).getUsageMessage();
             assertThat(help).as(command).contains("--max-duration=SECONDS", "--timeout=SECONDS", "--max-size-mb=MIB",
                     "--max-pixels=PIXELS", "Exit status:");

@@ -92,4 +92,42 @@ class OnnxCliTest {
         assertThat(unfit.exit()).isEqualTo(2);
         assertThat(unfit.err()).contains("direct");
     }
+
+    @Test
+    void classifyWithEmbeddingsAddsEachKeyframesSceneAndUnitEmbeddingAndOnlyThen() throws Exception {
+        Path video = TestVideos.video().size(320, 240).segment(0x2030C8, 1.5).segment(0xD02018, 1.5)
+                .writeTo(dir.resolve("blue-red.mp4"));
+        CliTest.Run plain = cli(null, "classify", video.toString(), "--scorer", "onnx", "--model", model.toString());
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(plain.json().has("embedding_model")).isFalse();
+        assertThat(plain.json().get("keyframes").get(0).has("embedding")).isFalse();
+
+        CliTest.Run r = cli(null, "classify", video.toString(), "--scorer", "onnx", "--model", model.toString(), "--embeddings");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("embedding_model").asText()).isEqualTo(j.get("scorer").get("id").asText());
+        for (JsonNode k : j.get("keyframes")) {
+            JsonNode e = k.get("embedding");
+            assertThat(e).hasSize(dev.videoclass.onnx.demo.DemoModel.DIM);
+            double norm = 0;
+            for (JsonNode x : e) {
+                norm += x.asDouble() * x.asDouble();
+            }
+            assertThat(norm).isCloseTo(1.0, within(1e-5));
+            assertThat(k.get("scene").get(0).asDouble()).isLessThanOrEqualTo(k.get("pts_s").asDouble());
+            assertThat(k.get("scene").get(1).asDouble()).isGreaterThan(k.get("pts_s").asDouble());
+        }
+        // the same keyframes and scores as without the flag
+        assertThat(j.get("keyframes").size()).isEqualTo(plain.json().get("keyframes").size());
+        assertThat(j.get("scores")).isEqualTo(plain.json().get("scores"));
+    }
+
+    @Test
+    void embeddingsOfAScorerThatHasNoneAreAUsageErrorThatSaysWhy() throws Exception {
+        Path video = TestVideos.video().size(160, 120).segments(2, 1.0).writeTo(dir.resolve("two.mp4"));
+        CliTest.Run r = cli(null, "classify", video.toString(), "--embeddings");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("heuristic-v1", "computes no embeddings");
+        assertThat(r.out()).isEmpty();
+    }
 }

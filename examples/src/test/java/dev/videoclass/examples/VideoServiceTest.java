@@ -152,7 +152,7 @@ class VideoServiceTest {
 
     @Test
     void unknownPathsAndWrongMethodsAreAnsweredInJson() throws Exception {
-        for (String path : new String[] {"/", "/nope", "/jobs/", "/healthz", "/classify-video/later"}) {
+        for (String path : new String[] {"/index.html", "/nope", "/jobs/", "/healthz", "/classify-video/later", "/jobs/x/keyframes/0.jpg"}) {
             HttpResponse<String> r = get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
             assertThat(r.headers().firstValue("Content-Type")).as(path).hasValue("application/json");

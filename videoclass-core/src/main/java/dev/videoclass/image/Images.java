@@ -17,7 +17,8 @@ import java.io.IOException;
 /**
  * Conversions between {@link Frame}s and encoded images, with the JDK's ImageIO (no native code):
  * decoding photos for the image path (JPEG, PNG, BMP, GIF; EXIF orientation applied so the frame is
- * upright, as a photo viewer shows it) and encoding posters as JPEG. Thread safe.
+ * upright, as a photo viewer shows it) and encoding posters and exported frames as JPEG or PNG.
+ * Thread safe.
  */
 public final class Images {
     private Images() {
@@ -79,6 +80,19 @@ public final class Images {
             dst[i + 2] = src[i];
         }
         return img;
+    }
+
+    /** Encodes the frame as a PNG (lossless). */
+    public static byte[] encodePng(Frame frame) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(frame.pixelCount() + 1024);
+        try {
+            if (!ImageIO.write(toImage(frame), "png", out)) {
+                throw new IllegalStateException("no PNG writer");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("PNG encoding failed", e);
+        }
+        return out.toByteArray();
     }
 
     /** Encodes the frame as a baseline JPEG with quality 0–1 (e.g. 0.85). */

@@ -15,6 +15,7 @@ import dev.videoclass.ImageVerdict;
 import dev.videoclass.Judgement;
 import dev.videoclass.KeyframeVerdict;
 import dev.videoclass.Progress;
+import dev.videoclass.SceneEmbedding;
 import dev.videoclass.Verdict;
 import dev.videoclass.VerdictStatus;
 import dev.videoclass.VideoInfo;
@@ -119,6 +120,7 @@ final class VerdictModule extends SimpleModule {
             field(gen, provider, "keyframes", v.keyframes());
             field(gen, provider, "evidence", v.evidence());
             field(gen, provider, "scorer", v.scorer());
+            field(gen, provider, "embedding_model", v.embeddingModel());
             field(gen, provider, "rubric", v.rubric());
             field(gen, provider, "video", v.video());
             field(gen, provider, "timings_ms", v.timingsMs());
@@ -136,6 +138,18 @@ final class VerdictModule extends SimpleModule {
             gen.writeStartObject();
             gen.writeNumberField("pts_s", k.ptsS());
             judgement(gen, provider, k.judgement());
+            SceneEmbedding e = k.embedding();
+            if (e != null) {
+                gen.writeArrayFieldStart("scene");
+                gen.writeNumber(e.sceneStartS());
+                gen.writeNumber(e.sceneEndS());
+                gen.writeEndArray();
+                gen.writeArrayFieldStart("embedding");
+                for (float x : e.vector()) {
+                    gen.writeNumber(x);
+                }
+                gen.writeEndArray();
+            }
             gen.writeEndObject();
         }
     }
@@ -169,7 +183,7 @@ final class VerdictModule extends SimpleModule {
                 b = Verdict.done(judgement(n, "scene_tags"), value(ctxt, n, "evidence", Evidence.class, Evidence.NONE));
                 List<KeyframeVerdict> keyframes = new ArrayList<>();
                 for (JsonNode k : n.path("keyframes")) {
-                    keyframes.add(new KeyframeVerdict(k.path("pts_s").asDouble(), judgement(k, "tags")));
+                    keyframes.add(new KeyframeVerdict(k.path("pts_s").asDouble(), judgement(k, "tags"), embedding(k)));
                 }
                 b.keyframes(keyframes);
             } else {
@@ -187,6 +201,7 @@ final class VerdictModule extends SimpleModule {
                     .sampler(n.path("sampler").asText(null))
                     .aggregator(n.path("aggregator").asText(null))
                     .scorer(value(ctxt, n, "scorer", Verdict.ScorerInfo.class, null))
+                    .embeddingModel(n.path("embedding_model").asText(null))
                     .rubric(value(ctxt, n, "rubric", Verdict.RubricInfo.class, null))
                     .video(value(ctxt, n, "video", VideoInfo.class, null))
                     .timings(value(ctxt, n, "timings_ms", Verdict.Timings.class, null))
@@ -200,6 +215,20 @@ final class VerdictModule extends SimpleModule {
             n.path(tagsName).forEach(t -> tags.add(t.asText()));
             return new Judgement(scores, n.path("explicit_score").asDouble(), n.path("is_explicit").asBoolean(),
                     n.path("quality_score").asDouble(), tags);
+        }
+
+        /** A keyframe's scene and embedding, or null when it has none. */
+        private static SceneEmbedding embedding(JsonNode k) {
+            JsonNode vector = k.get("embedding");
+            if (vector == null || vector.isNull()) {
+                return null;
+            }
+            float[] v = new float[vector.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = vector.get(i).floatValue();
+            }
+            JsonNode scene = k.path("scene");
+            return new SceneEmbedding(scene.path(0).asDouble(), scene.path(1).asDouble(), v);
         }
 
         private static <T> T value(DeserializationContext ctxt, JsonNode n, String field, Class<T> type, T absent)

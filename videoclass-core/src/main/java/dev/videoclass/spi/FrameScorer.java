@@ -6,6 +6,7 @@ import dev.videoclass.VideoException;
 import dev.videoclass.rubric.Rubric;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Scores frames against a rubric. The same scorer instance serves the image path and the video path
@@ -76,6 +77,15 @@ public interface FrameScorer extends AutoCloseable {
      * @throws VideoException with {@link ErrorCode#SCORER_FAILED} when the model cannot score them
      */
     float[][] score(List<Frame> prepared, Rubric rubric) throws VideoException;
+
+    /**
+     * The image and text embeddings behind the scores, for a scorer whose model has them (a zero-shot
+     * model: the ONNX scorer on SigLIP or CLIP). Default: none, as for the built-in scorer and
+     * classifier models; {@link FrameEmbedder#of} turns that into a clear error.
+     */
+    default Optional<FrameEmbedder> embedder() {
+        return Optional.empty();
+    }
 
     @Override
     default void close() {

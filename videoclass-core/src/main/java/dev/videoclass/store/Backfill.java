@@ -94,10 +94,7 @@ public final class Backfill {
     public Summary run(Path dir, Path out) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         List<Path> files = videoFiles(dir);
-        Map<String, List<Path>> byContent = new LinkedHashMap<>();
-        for (Path f : files) {
-            byContent.computeIfAbsent(ContentHash.of(f), h -> new ArrayList<>()).add(f);
-        }
+        Map<String, List<Path>> byContent = byContent(files);
         ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "videoclass-backfill");
             t.setDaemon(true);
@@ -168,6 +165,15 @@ public final class Backfill {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).filter(Backfill::looksLikeVideo).sorted().toList();
         }
+    }
+
+    /** The files grouped by {@link ContentHash}, in the order of each content's first file. */
+    public static Map<String, List<Path>> byContent(List<Path> files) throws IOException {
+        Map<String, List<Path>> byContent = new LinkedHashMap<>();
+        for (Path f : files) {
+            byContent.computeIfAbsent(ContentHash.of(f), h -> new ArrayList<>()).add(f);
+        }
+        return byContent;
     }
 
     static boolean looksLikeVideo(Path p) {

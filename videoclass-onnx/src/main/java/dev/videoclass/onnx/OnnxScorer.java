@@ -2,13 +2,13 @@ package dev.videoclass.onnx;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
+import dev.videoclass.spi.FrameEmbedder;
 import dev.videoclass.spi.FrameScorer;
 import dev.videoclass.VideoException;
 import dev.videoclass.onnx.internal.ExecutionProviders;
@@ -30,14 +30,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 import static dev.videoclass.onnx.internal.Errors.fail;
 import static dev.videoclass.onnx.internal.Errors.oneLine;
+import static dev.videoclass.onnx.internal.OrtSessions.batchLimit;
+import static dev.videoclass.onnx.internal.OrtSessions.checkPixelShape;
+import static dev.videoclass.onnx.internal.OrtSessions.matrix;
+import static dev.videoclass.onnx.internal.OrtSessions.pickOutput;
+import static dev.videoclass.onnx.internal.OrtSessions.pixelInput;
+import static dev.videoclass.onnx.internal.OrtSessions.requireOnly;
 
 /**
  * A {@link FrameScorer} on ONNX Runtime, for three kinds of model directory ({@link ModelDirectory}):
@@ -97,9 +103,13 @@ public final class OnnxScorer implements FrameScorer {
     /** Bindings by rubric object identity, in front of {@link #bindings}; bounded, cleared when full. */
     private final Map<Rubric, Binding> byIdentity = Collections.synchronizedMap(new IdentityHashMap<>());
     private final ConcurrentLinkedDeque<FloatBuffer> buffers = new ConcurrentLinkedDeque<>();
+    /** The embedder of a zero-shot model; null for a classifier, which has no embeddings. */
+    private final OnnxEmbedder embedder;
+    /** Tokens fed to a one-model zero-shot export when only its image embeddings are wanted (built on first use). */
+    private volatile TextEncoder.Tokens placeholderTokens;
 
     /** What a rubric becomes for this model: per-label unit text embeddings, tokens, or class indices. */
-    private record Binding(Rubric rubric, float[][] unitText, TextEncoder.Tokens tokens, int[][] classIndices) {
+    record Binding(Rubric rubric, float[][] unitText, TextEncoder.Tokens tokens, int[][] classIndices) {
     }
 
     private OnnxScorer(ModelDirectory model, OnnxOptions options) throws VideoException {
@@ -116,7 +126,7 @@ public final class OnnxScorer implements FrameScorer {
             this.imageSession = image;
             Map<String, NodeInfo> inputs = image.getInputInfo();
             this.pixelInput = pixelInput(inputs);
-            checkPixelShape(inputs.get(pixelInput));
+            checkPixelShape(inputs.get(pixelInput), model.processor().outputHeight(), model.processor().outputWidth());
             if (model.vision() != null) {
                 this.kind = Kind.SPLIT_TOWERS;
                 requireOnly(inputs, List.of(pixelInput), imageFile);
@@ -159,6 +169,7 @@ public final class OnnxScorer implements FrameScorer {
             }
             this.textEncoder = encoder;
             this.maxBatch = batchLimit(inputs.get(pixelInput), options.maxBatchSize());
+            this.embedder = kind == Kind.CLASSIFIER ? null : new OnnxEmbedder(this);
             LOG.info("videoclass ONNX scorer: {} model {} on the {} execution provider", kind, model.dir(), provider);
         } catch (VideoException e) {
             closeAll(opened, encoder);
@@ -240,19 +251,16 @@ public final class OnnxScorer implements FrameScorer {
 
     @Override
     public float[][] score(List<Frame> prepared, Rubric rubric) throws VideoException {
-        Binding binding;
-        try {
-            binding = binding(rubric);
-        } catch (IllegalArgumentException e) {
-            throw new VideoException(ErrorCode.SCORER_FAILED, e.getMessage(), e);
-        }
-        float[][] raw = new float[prepared.size()][];
-        for (int start = 0; start < prepared.size(); start += maxBatch) {
-            List<Frame> chunk = prepared.subList(start, Math.min(prepared.size(), start + maxBatch));
-            float[][] rows = scoreChunk(chunk, binding);
-            System.arraycopy(rows, 0, raw, start, rows.length);
-        }
-        return raw;
+        return pass(prepared, boundFor(rubric), false).scores();
+    }
+
+    /**
+     * The embeddings of a zero-shot model (the image tower's output, and the text tower's for
+     * queries); none for a classifier.
+     */
+    @Override
+    public Optional<FrameEmbedder> embedder() {
+        return Optional.ofNullable(embedder);
     }
 
     @Override
@@ -262,9 +270,72 @@ public final class OnnxScorer implements FrameScorer {
         }
     }
 
-    // ---- scoring ------------------------------------------------------------------------------
+    // ---- scoring and embedding ----------------------------------------------------------------
 
-    private float[][] scoreChunk(List<Frame> frames, Binding binding) throws VideoException {
+    /** The rubric's binding; a rubric that does not fit the model is {@link ErrorCode#SCORER_FAILED} here. */
+    Binding boundFor(Rubric rubric) throws VideoException {
+        try {
+            return binding(rubric);
+        } catch (IllegalArgumentException e) {
+            throw new VideoException(ErrorCode.SCORER_FAILED, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One pass of the image model over prepared frames, in runs of at most {@link #maxBatch}: the raw
+     * scores for {@code binding} (none when null) and, when asked for, the unit image embeddings.
+     */
+    FrameEmbedder.ScoredBatch pass(List<Frame> prepared, Binding binding, boolean embeddings) throws VideoException {
+        int n = prepared.size();
+        float[][] raw = binding == null ? null : new float[n][];
+        float[][] vectors = embeddings ? new float[n][] : null;
+        TextEncoder.Tokens tokens = kind != Kind.ZERO_SHOT ? null : binding != null ? binding.tokens() : placeholderTokens();
+        for (int start = 0; start < n; start += maxBatch) {
+            Run run = run(prepared.subList(start, Math.min(n, start + maxBatch)), tokens);
+            float[][] unitImages = kind == Kind.CLASSIFIER ? null : unitRows(run.image());
+            if (binding != null) {
+                float[][] rows = switch (kind) {
+                    case CLASSIFIER -> classScores(run.image(), binding);
+                    case SPLIT_TOWERS -> cosines(unitImages, binding.unitText(), binding.rubric());
+                    case ZERO_SHOT -> cosines(unitImages, merge(binding.rubric(), unitRows(run.text())), binding.rubric());
+                };
+                System.arraycopy(rows, 0, raw, start, rows.length);
+            }
+            if (embeddings) {
+                System.arraycopy(unitImages, 0, vectors, start, unitImages.length);
+            }
+        }
+        return new FrameEmbedder.ScoredBatch(raw, vectors);
+    }
+
+    /** The unit text embedding of a query. */
+    float[] embedText(String text) throws VideoException {
+        if (kind == Kind.ZERO_SHOT) {
+            // the one model takes a picture with every prompt: a black one, whose output is not read
+            ImageProcessor p = model.processor();
+            Frame blank = new Frame(p.outputWidth(), p.outputHeight(), new byte[p.outputWidth() * p.outputHeight() * 3], 0);
+            return unitRows(run(List.of(blank), textEncoder.encode(List.of(text))).text())[0];
+        }
+        if (textSession == null) {
+            throw fail("model " + model.dir() + " has no text tower: it embeds pictures only (query by image)");
+        }
+        return encodeText(List.of(text))[0];
+    }
+
+    private TextEncoder.Tokens placeholderTokens() {
+        TextEncoder.Tokens t = placeholderTokens;
+        if (t == null) {
+            t = textEncoder.encode(List.of("a photo")); // racing threads compute the same tokens
+            placeholderTokens = t;
+        }
+        return t;
+    }
+
+    /** The image model's outputs for one run: its image rows and, for a one-model zero-shot export, its text rows. */
+    private record Run(float[][] image, float[][] text) {
+    }
+
+    private Run run(List<Frame> frames, TextEncoder.Tokens tokens) throws VideoException {
         ImageProcessor processor = model.processor();
         int h = processor.outputHeight();
         int w = processor.outputWidth();
@@ -280,17 +351,11 @@ public final class OnnxScorer implements FrameScorer {
             OnnxTensor pixels = OnnxTensor.createTensor(env, buffer.slice(0, n * perFrame), new long[] {n, 3, h, w});
             tensors.add(pixels);
             feed.put(pixelInput, pixels);
-            if (kind == Kind.ZERO_SHOT) {
-                addTokens(feed, tensors, binding.tokens());
+            if (tokens != null) {
+                addTokens(feed, tensors, tokens);
             }
-            Rubric rubric = binding.rubric();
             try (OrtSession.Result result = imageSession.run(feed)) {
-                float[][] out = matrix(result, imageOutput);
-                return switch (kind) {
-                    case CLASSIFIER -> classScores(out, binding);
-                    case SPLIT_TOWERS -> cosines(out, binding.unitText(), rubric);
-                    case ZERO_SHOT -> cosines(out, merge(rubric, unitRows(matrix(result, textOutput))), rubric);
-                };
+                return new Run(matrix(result, imageOutput), kind == Kind.ZERO_SHOT ? matrix(result, textOutput) : null);
             }
         } catch (OrtException e) {
             throw new VideoException(ErrorCode.SCORER_FAILED, "ONNX Runtime failed on " + model.dir().getFileName()
@@ -303,21 +368,17 @@ public final class OnnxScorer implements FrameScorer {
         }
     }
 
-    private float[][] cosines(float[][] images, float[][] unitText, Rubric rubric) throws VideoException {
-        float[][] raw = new float[images.length][unitText.length];
-        for (int i = 0; i < images.length; i++) {
-            float[] img = unit(images[i]);
+    private static float[][] cosines(float[][] unitImages, float[][] unitText, Rubric rubric) throws VideoException {
+        float[][] raw = new float[unitImages.length][unitText.length];
+        for (int i = 0; i < unitImages.length; i++) {
+            float[] img = unitImages[i];
             for (int l = 0; l < unitText.length; l++) {
                 if (unitText[l].length != img.length) {
                     throw new VideoException(ErrorCode.SCORER_FAILED, "label '" + rubric.labels().get(l).id()
                             + "' has a " + unitText[l].length + "-dimensional embedding, the model gives "
                             + img.length + " dimensions");
                 }
-                float dot = 0;
-                for (int d = 0; d < img.length; d++) {
-                    dot += img[d] * unitText[l][d];
-                }
-                raw[i][l] = dot;
+                raw[i][l] = (float) FrameEmbedder.dot(img, unitText[l]);
             }
         }
         return raw;
@@ -418,7 +479,11 @@ public final class OnnxScorer implements FrameScorer {
             if (textSession == null) {
                 throw new IllegalArgumentException("model " + model.dir() + " has no text tower: give every label an \"embedding\"");
             }
-            encoded = encodeText(prompts);
+            try {
+                encoded = encodeText(prompts);
+            } catch (VideoException e) {
+                throw new IllegalArgumentException("the text tower failed on the rubric's prompts: " + e.getMessage(), e);
+            }
         }
         return new Binding(bound, merge(bound, encoded), null, null);
     }
@@ -437,12 +502,13 @@ public final class OnnxScorer implements FrameScorer {
         float[][] out = new float[rubric.labels().size()][];
         for (int l = 0; l < out.length; l++) {
             float[] given = rubric.labels().get(l).embedding();
-            out[l] = given != null ? unit(given) : encodedUnit[l];
+            out[l] = given != null ? FrameEmbedder.unit(given) : encodedUnit[l];
         }
         return out;
     }
 
-    private float[][] encodeText(List<String> prompts) {
+    /** Unit text-tower embeddings of the prompts, in one run. */
+    private float[][] encodeText(List<String> prompts) throws VideoException {
         TextEncoder.Tokens tokens = textEncoder.encode(prompts);
         List<OnnxTensor> tensors = new ArrayList<>(2);
         Map<String, OnnxTensor> feed = new HashMap<>();
@@ -451,8 +517,8 @@ public final class OnnxScorer implements FrameScorer {
             try (OrtSession.Result result = textSession.run(feed)) {
                 return unitRows(matrix(result, textOutput));
             }
-        } catch (OrtException | VideoException e) {
-            throw new IllegalArgumentException("the text tower failed on the rubric's prompts: " + oneLine(e), e);
+        } catch (OrtException e) {
+            throw fail("the text tower of " + model.dir().getFileName() + " failed: " + oneLine(e));
         } finally {
             for (OnnxTensor t : tensors) {
                 t.close();
@@ -482,76 +548,6 @@ public final class OnnxScorer implements FrameScorer {
         return new TextEncoder(model.tokenizer(), model.tokenizerConfig(), fixed, usesMask);
     }
 
-    private static String pixelInput(Map<String, NodeInfo> inputs) throws VideoException {
-        if (inputs.containsKey("pixel_values")) {
-            return "pixel_values";
-        }
-        for (Map.Entry<String, NodeInfo> e : inputs.entrySet()) {
-            if (e.getValue().getInfo() instanceof TensorInfo t && t.getShape().length == 4) {
-                return e.getKey();
-            }
-        }
-        throw fail("the model has no image input (pixel_values or a 4-D tensor); its inputs are " + inputs.keySet());
-    }
-
-    private void checkPixelShape(NodeInfo info) throws VideoException {
-        long[] shape = ((TensorInfo) info.getInfo()).getShape();
-        int h = model.processor().outputHeight();
-        int w = model.processor().outputWidth();
-        String expected = "[batch, 3, " + h + ", " + w + "]";
-        if (shape.length != 4 || !fits(shape[1], 3) || !fits(shape[2], h) || !fits(shape[3], w)) {
-            throw fail("model input " + info.getName() + " has shape " + java.util.Arrays.toString(shape)
-                    + " but preprocessor_config.json gives " + expected + " (NCHW)");
-        }
-        if (((TensorInfo) info.getInfo()).type != ai.onnxruntime.OnnxJavaType.FLOAT) {
-            throw fail("model input " + info.getName() + " is " + ((TensorInfo) info.getInfo()).type + ", expected float32");
-        }
-    }
-
-    private static boolean fits(long dim, int size) {
-        return dim < 0 || dim == size;
-    }
-
-    private static int batchLimit(NodeInfo pixels, int configured) {
-        long batch = ((TensorInfo) pixels.getInfo()).getShape()[0];
-        return batch > 0 ? (int) Math.min(batch, configured) : configured;
-    }
-
-    private static void requireOnly(Map<String, NodeInfo> inputs, List<String> known, Path file) throws VideoException {
-        for (String name : inputs.keySet()) {
-            if (!known.contains(name)) {
-                throw fail(file.getFileName() + " needs input '" + name + "', which this scorer cannot supply");
-            }
-        }
-    }
-
-    private static String pickOutput(OrtSession session, List<String> preferred, Path file) throws OrtException, VideoException {
-        Map<String, NodeInfo> outputs = session.getOutputInfo();
-        for (String name : preferred) {
-            if (outputs.containsKey(name)) {
-                return name;
-            }
-        }
-        if (outputs.size() == 1) {
-            return outputs.keySet().iterator().next();
-        }
-        for (Map.Entry<String, NodeInfo> e : outputs.entrySet()) {
-            if (e.getValue().getInfo() instanceof TensorInfo t && t.getShape().length == 2) {
-                return e.getKey();
-            }
-        }
-        throw fail(file.getFileName() + " has no usable output among " + outputs.keySet() + " (expected one of " + preferred + ")");
-    }
-
-    private static float[][] matrix(OrtSession.Result result, String name) throws VideoException, OrtException {
-        OnnxValue v = result.get(name).orElseThrow(() -> new VideoException(ErrorCode.SCORER_FAILED, "the model gave no " + name));
-        Object value = v.getValue();
-        if (!(value instanceof float[][] m)) {
-            throw new VideoException(ErrorCode.SCORER_FAILED, "model output " + name + " is not a float matrix [batch, n]");
-        }
-        return m;
-    }
-
     private FloatBuffer borrow(int floats) {
         FloatBuffer b = buffers.pollFirst();
         if (b == null || b.capacity() < floats) {
@@ -569,22 +565,7 @@ public final class OnnxScorer implements FrameScorer {
     private static float[][] unitRows(float[][] rows) {
         float[][] out = new float[rows.length][];
         for (int i = 0; i < rows.length; i++) {
-            out[i] = unit(rows[i]);
-        }
-        return out;
-    }
-
-    private static float[] unit(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += (double) x * x;
-        }
-        norm = Math.sqrt(norm);
-        float[] out = new float[v.length];
-        if (norm > 0) {
-            for (int i = 0; i < v.length; i++) {
-                out[i] = (float) (v[i] / norm);
-            }
+            out[i] = FrameEmbedder.unit(rows[i]);
         }
         return out;
     }

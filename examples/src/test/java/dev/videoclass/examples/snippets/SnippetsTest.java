@@ -5,16 +5,21 @@ import dev.videoclass.Verdict;
 import dev.videoclass.VerdictStatus;
 import dev.videoclass.VideoClassifier;
 import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
+import dev.videoclass.ffmpeg.testing.HlsServer;
+import dev.videoclass.ffmpeg.testing.LiveEncoder;
 import dev.videoclass.ffmpeg.testing.TestVideos;
 import dev.videoclass.jobs.VideoJobs;
 import dev.videoclass.onnx.demo.DemoModel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,5 +81,23 @@ class SnippetsTest {
         Verdict v = OnnxScoring.classify(model, model.resolve("rubric.json"), upload);
         assertThat(v.status()).isEqualTo(VerdictStatus.DONE);
         assertThat(v.scorer().provider()).isEqualTo("cpu");
+    }
+
+    @Test
+    @Timeout(90)
+    void aLiveStreamWindowByWindow() throws Exception {
+        Path hls = Files.createDirectories(dir.resolve("hls"));
+        try (LiveEncoder encoder = LiveEncoder.start(List.of(new LiveEncoder.Stretch(0x406080, 1)), 320, 240, 25, 25,
+                LiveEncoder.hls(hls, 1));
+             HlsServer server = HlsServer.start(hls);
+             VideoClassifier classifier = VideoClassifier.builder().decoder(new FfmpegVideoDecoder()).build()) {
+            encoder.awaitSegments(hls, 2);
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            // the default 10 s windows: the first one is over about 10 s after the first segment
+            List<String> lines = Live.watch(classifier, server.url("live.m3u8"), "127.0.0.1:" + server.port(),
+                    Duration.ofSeconds(18), registry);
+            assertThat(lines).anyMatch(l -> l.endsWith("explicit=false"));
+            assertThat(registry.getMeters()).isNotEmpty();
+        }
     }
 }

@@ -35,8 +35,14 @@ final class AnalysisScaler implements AutoCloseable {
 
     /** Converts {@code picture} into the reused pixel array, unrefs it and hands it out as a frame. */
     Frame scale(AVFrame picture, double pts, boolean key) {
-        converter.convert(picture, width, height, current);
+        Frame f = convert(picture, pts, key);
         avutil.av_frame_unref(picture);
+        return f;
+    }
+
+    /** Converts {@code picture} into the reused pixel array and hands it out as a frame; the picture is kept. */
+    Frame convert(AVFrame picture, double pts, boolean key) {
+        converter.convert(picture, width, height, current);
         return new Frame(width, height, current, pts, key);
     }
 

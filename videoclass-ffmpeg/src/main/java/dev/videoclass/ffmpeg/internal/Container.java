@@ -17,7 +17,8 @@ import org.bytedeco.javacpp.PointerPointer;
  * stream chosen. The lock-down: only the {@code file} protocol, only the demuxers of
  * {@link #FORMAT_WHITELIST} (no playlists, no concat scripts, no image sequences), no mov data
  * references, so that a file cannot make FFmpeg open anything else. Anything refused, unreadable or
- * without video fails with {@link ErrorCode#UNSUPPORTED_FORMAT}.
+ * without video fails with {@link ErrorCode#UNSUPPORTED_FORMAT}. A live stream is opened under its
+ * own lock-down instead ({@link #openStream}, {@link StreamLockdown}).
  *
  * <p>Owns the native {@link AVFormatContext} and its {@link InterruptRegistry} registration, which
  * aborts blocking reads once the {@link LimitGuard} says stop; {@link #close()} frees both and may
@@ -31,6 +32,7 @@ final class Container implements AutoCloseable {
 
     private AVFormatContext fmt;
     private InterruptRegistry.Registration interrupt;
+    private StreamLockdown stream;
     private int videoIndex = -1;
 
     private Container() {
@@ -38,10 +40,28 @@ final class Container implements AutoCloseable {
 
     /** Opens {@code path} under the lock-down and chooses its video stream; releases everything on failure. */
     static Container open(Path path, LimitGuard limits) throws VideoException {
+        return openWith(new Container(), c -> c.openLockedDown(path, limits), limits);
+    }
+
+    /**
+     * Opens a live stream under {@code lockdown} (which this container then owns and closes) and
+     * chooses its video stream; releases everything on failure.
+     */
+    static Container openStream(StreamLockdown lockdown, LimitGuard limits) throws VideoException {
         Container c = new Container();
+        c.stream = lockdown;
+        return openWith(c, x -> x.openNetwork(lockdown, limits), limits);
+    }
+
+    /** How a new container's input is opened. */
+    private interface Opening {
+        void open(Container c) throws VideoException;
+    }
+
+    private static Container openWith(Container c, Opening opening, LimitGuard limits) throws VideoException {
         boolean opened = false;
         try {
-            c.openLockedDown(path, limits);
+            opening.open(c);
             c.chooseVideoStream(limits);
             opened = true;
             return c;
@@ -49,6 +69,33 @@ final class Container implements AutoCloseable {
             if (!opened) {
                 c.close();
             }
+        }
+    }
+
+    private void openNetwork(StreamLockdown lockdown, LimitGuard limits) throws VideoException {
+        limits.checkpoint();
+        AVFormatContext ctx = avformat.avformat_alloc_context();
+        if (ctx == null || ctx.isNull()) {
+            throw new OutOfMemoryError("avformat_alloc_context");
+        }
+        fmt = ctx;
+        interrupt = InterruptRegistry.install(ctx, () -> limits.shouldStop() || lockdown.refusesNow(ctx));
+        lockdown.attach(ctx);
+        AVDictionary dict = new AVDictionary(null);
+        lockdown.settings().forEach((k, v) -> avutil.av_dict_set(dict, k, v, 0));
+        int ret;
+        try {
+            ret = avformat.avformat_open_input(ctx, lockdown.url(), avformat.av_find_input_format(lockdown.format()), dict);
+        } finally {
+            avutil.av_dict_free(dict);
+        }
+        if (ret < 0) {
+            fmt = null; // freed by avformat_open_input on failure
+            limits.checkpoint();
+            throw new VideoException(ErrorCode.UNSUPPORTED_FORMAT, lockdown.failure(NativeCalls.avError(ret)));
+        }
+        if (lockdown.refusesNow(ctx)) {
+            throw new VideoException(ErrorCode.UNSUPPORTED_FORMAT, lockdown.failure("redirected"));
         }
     }
 
@@ -129,6 +176,10 @@ final class Container implements AutoCloseable {
             if (interrupt != null) {
                 interrupt.close();
                 interrupt = null;
+            }
+            if (stream != null) {
+                stream.close(); // after the context: the demuxer closes its inputs through the gate
+                stream = null;
             }
         }
     }

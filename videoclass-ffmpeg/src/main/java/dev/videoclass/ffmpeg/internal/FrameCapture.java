@@ -1,32 +1,24 @@
 package dev.videoclass.ffmpeg.internal;
 
-import static dev.videoclass.ffmpeg.internal.CodecContexts.AV_FRAME_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
 
 import dev.videoclass.ErrorCode;
 import dev.videoclass.Frame;
 import dev.videoclass.VideoException;
-import dev.videoclass.image.FrameOps;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.ffmpeg.global.swscale;
 
 /**
- * Full-quality captures: the frame shown at a time, decoded with the in-loop filters on, converted
- * with bicubic, accurately rounded, full-chroma swscale to RGB24 at display aspect (the picture's
- * own sample aspect ratio, else the stream's), the long side capped on request, rotated upright,
- * HDR tone-mapped to SDR ({@link ToneMapping}). A key frame whose packet has been read is decoded
- * from that packet alone ({@link KeyframeLookup}); any other frame from the start of its GOP on the
- * {@link StreamDecoder}.
+ * Full-quality captures: the frame shown at a time, decoded with the in-loop filters on and
+ * converted upright at display aspect by {@link UprightConverter} (HDR tone-mapped to SDR). A key
+ * frame whose packet has been read is decoded from that packet alone ({@link KeyframeLookup}); any
+ * other frame from the start of its GOP on the {@link StreamDecoder}.
  *
- * <p>Each capture is a new pixel array owned by the caller. Owns its native converter and the tone
- * mapping; {@link #close()} frees them. Leaves the decoders positioned anywhere (the caller restores
- * their analysis settings). Not thread safe.
+ * <p>Each capture is a new pixel array owned by the caller. Owns its converter; {@link #close()}
+ * frees it. Leaves the decoders positioned anywhere (the caller restores their analysis settings).
+ * Not thread safe.
  */
 final class FrameCapture implements AutoCloseable {
-    private static final int SWS_FLAGS =
-            swscale.SWS_BICUBIC | swscale.SWS_ACCURATE_RND | swscale.SWS_FULL_CHR_H_INT;
     /** Seeks that land after the target are retried from this many earlier points (1, 2, 4, 8 s before). */
     private static final int MAX_EARLIER_SEEKS = 4;
 
@@ -37,8 +29,7 @@ final class FrameCapture implements AutoCloseable {
     private final KeyframeLookup keyframes;
     private final FrameClock clock;
     private final Pictures pictures;
-    private final RgbConverter converter = new RgbConverter(SWS_FLAGS);
-    private final ToneMapping toneMapping;
+    private final UprightConverter upright;
 
     FrameCapture(ProbedStream stream, PacketReader packets, Seeker seeker, StreamDecoder frames,
                  KeyframeLookup keyframes, FrameClock clock, Pictures pictures) {
@@ -49,7 +40,7 @@ final class FrameCapture implements AutoCloseable {
         this.keyframes = keyframes;
         this.clock = clock;
         this.pictures = pictures;
-        this.toneMapping = new ToneMapping(stream);
+        this.upright = new UprightConverter(stream);
     }
 
     /**
@@ -115,38 +106,15 @@ final class FrameCapture implements AutoCloseable {
         return best;
     }
 
-    /**
-     * Converts a decoded picture to an owned, upright RGB frame at display aspect with the long side
-     * capped at {@code maxSide} (0: no cap), and releases the picture.
-     */
+    /** Converts a decoded picture to an owned, upright RGB frame and releases the picture. */
     private Frame toCapture(AVFrame picture, double pts, int maxSide, boolean toneMap) {
-        boolean key = (picture.flags() & AV_FRAME_FLAG_KEY) != 0;
-        double frameSar = stream.sar;
-        AVRational fs = picture.sample_aspect_ratio();
-        if (fs.num() > 0 && fs.den() > 0) {
-            frameSar = fs.num() / (double) fs.den();
-        }
-        double dispW = picture.width() * frameSar;
-        double dispH = picture.height();
-        double scale = 1.0;
-        if (maxSide > 0 && Math.max(dispW, dispH) > maxSide) {
-            scale = maxSide / Math.max(dispW, dispH);
-        }
-        int w = Math.max(1, (int) Math.round(dispW * scale));
-        int h = Math.max(1, (int) Math.round(dispH * scale));
-        byte[] rgb = new byte[w * h * 3];
-        AVFrame sdr = toneMap ? toneMapping.toSdr(picture) : null;
-        converter.convert(sdr != null ? sdr : picture, w, h, rgb);
-        if (sdr != null) {
-            avutil.av_frame_unref(sdr);
-        }
+        Frame f = upright.convert(picture, pts, maxSide, toneMap);
         avutil.av_frame_unref(picture);
-        return FrameOps.rotateClockwise(new Frame(w, h, rgb, pts, key), stream.rotation);
+        return f;
     }
 
     @Override
     public void close() {
-        converter.close();
-        toneMapping.close();
+        upright.close();
     }
 }

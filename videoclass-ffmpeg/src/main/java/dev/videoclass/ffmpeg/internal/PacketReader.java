@@ -34,17 +34,29 @@ final class PacketReader implements AutoCloseable {
     private final LimitGuard limits;
     private final PacketLog log = new PacketLog();
     private final PictureTypes types;
+    private final boolean logging;
     private AVPacket pkt;
     /** The demuxer has nothing more to give (set by the reader that met the end). */
     private boolean atEnd;
+    /** Why the last {@link #read} returned false: 0 at the end of the input, else the last read error. */
+    private int lastError;
     /** Packets were demuxed ahead of the decoders ({@link #scan}): the decoders need a seek first. */
     private boolean scannedAhead;
 
     PacketReader(Container container, ProbedStream stream, LimitGuard limits) {
+        this(container, stream, limits, true);
+    }
+
+    /**
+     * A reader that logs every packet when {@code logging}; without it (a live stream, which never
+     * ends) {@link #logged()} stays empty and {@link #hasKeyNear} false, and memory does not grow.
+     */
+    PacketReader(Container container, ProbedStream stream, LimitGuard limits, boolean logging) {
         this.fmt = container.format();
         this.stream = stream;
         this.limits = limits;
         this.types = new PictureTypes(stream);
+        this.logging = logging;
         this.pkt = avcodec.av_packet_alloc();
     }
 
@@ -66,13 +78,16 @@ final class PacketReader implements AutoCloseable {
             if (r < 0) {
                 limits.checkpoint(); // an interrupted read ends here with the right code
                 if (r == AVERROR_EOF || ++errors > MAX_READ_ERRORS) {
+                    lastError = r == AVERROR_EOF ? 0 : r;
                     return false;
                 }
                 continue; // a damaged stretch: try to resynchronise
             }
             if (pkt.stream_index() == stream.index) {
                 boolean key = (pkt.flags() & AV_PKT_FLAG_KEY) != 0;
-                logPacket(key);
+                if (logging) {
+                    logPacket(key);
+                }
                 if (!keyOnly || key) {
                     return true;
                 }
@@ -142,6 +157,11 @@ final class PacketReader implements AutoCloseable {
     /** Whether the end of the input was met (and not sought away from since). */
     boolean atEnd() {
         return atEnd;
+    }
+
+    /** 0 when the last {@link #read} that returned false met the end of the input, else FFmpeg's last read error. */
+    int lastError() {
+        return lastError;
     }
 
     /** Records that {@link #read} returned false: the end of the input. */

@@ -1,0 +1,27 @@
+package dev.videoclass.examples;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Parses a URL's raw query ({@code q=a+red+scene&top=5}) into its decoded parameters. Stateless. */
+final class QueryString {
+    private QueryString() {
+    }
+
+    /** The parameters; the first of a repeated name wins, a name without {@code =} maps to "". */
+    static Map<String, String> parse(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.putIfAbsent(name, value);
+        }
+        return params;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.videoclass.ffmpeg.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.videoclass.VideoClassifier;
+import dev.videoclass.ffmpeg.FfmpegLiveDecoder;
+import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
+import dev.videoclass.ffmpeg.testing.ConnectionCounter;
+import dev.videoclass.ffmpeg.testing.LiveEncoder;
+import dev.videoclass.ffmpeg.testing.LiveRecorder;
+import dev.videoclass.ffmpeg.testing.RtspTestServer;
+import dev.videoclass.live.LiveError;
+import dev.videoclass.live.LiveMonitor;
+import dev.videoclass.live.LiveSettings;
+import dev.videoclass.live.StreamPolicy;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** RTSP (a Java RTSP server relaying ffmpeg's RTP, on 127.0.0.1) and SRT (ffmpeg as the listener). */
+@Timeout(120)
+class LiveRtspSrtTest {
+    @TempDir
+    static Path dir;
+    static RtspTestServer rtsp;
+    static VideoClassifier classifier;
+
+    @BeforeAll
+    static void start() throws Exception {
+        rtsp = RtspTestServer.start(List.of(new LiveEncoder.Stretch(0x106030, 1)), dir);
+        classifier = VideoClassifier.builder().decoder(new FfmpegVideoDecoder()).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        rtsp.close();
+        classifier.close();
+    }
+
+    static LiveMonitor watch(String url, LiveRecorder events, LiveSettings s) {
+        return LiveMonitor.builder(classifier).decoder(new FfmpegLiveDecoder(3)).settings(s).listener(events).start(url);
+    }
+
+    @Test
+    void windowsOfAnRtspStreamAndAReconnection() throws Exception {
+        LiveRecorder events = new LiveRecorder();
+        LiveSettings s = LiveSettings.builder().every(1).window(2).stall(3).backoff(0.2, 1).maxReconnects(30).build();
+        try (LiveMonitor m = watch(rtsp.url(), events, s)) {
+            events.awaitWindows(2, Duration.ofSeconds(30));
+            rtsp.stop();
+            LiveRecorder.await(Duration.ofSeconds(30), () -> !events.errors.isEmpty(), () -> "the loss");
+            Thread.sleep(1000);
+            rtsp.restart();
+            LiveRecorder.await(Duration.ofSeconds(40), () -> !events.gaps.isEmpty(), () -> "a gap; errors " + events.errors);
+            int before = events.windows.size();
+            events.awaitWindows(before + 1, Duration.ofSeconds(30));
+        }
+        assertThat(events.windows).allSatisfy(w -> {
+            assertThat(w.decidingFrame().width()).isEqualTo(320);
+            assertThat(w.isExplicit()).isFalse();
+        });
+        assertThat(events.errors).noneMatch(LiveError::fatal);
+    }
+
+    @Test
+    void aRedirectToAnotherPortIsRefusedBeforeARequestIsSent() throws Exception {
+        try (ConnectionCounter other = new ConnectionCounter()) {
+            rtsp.redirectTo("rtsp://127.0.0.1:" + other.port() + "/live");
+            LiveRecorder events = new LiveRecorder();
+            try (LiveMonitor m = watch(rtsp.url(), events, LiveSettings.DEFAULTS)) {
+                assertThat(m.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            } finally {
+                rtsp.redirectTo(null);
+            }
+            LiveError fatal = events.errors.stream().filter(LiveError::fatal).findFirst().orElseThrow();
+            assertThat(fatal.kind()).isEqualTo(LiveError.Kind.REFUSED);
+            assertThat(fatal.message()).contains("127.0.0.1:" + other.port(), "redirected");
+            Thread.sleep(300);
+            // FFmpeg's RTSP client may have started the TCP connection; it never wrote to it
+            assertThat(other.bytes()).isZero();
+        }
+    }
+
+    @Test
+    void anSrtStreamInCallerMode() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new FfmpegLiveDecoder().schemes().contains(StreamPolicy.Scheme.SRT),
+                "this FFmpeg build has no SRT");
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (LiveEncoder srt = LiveEncoder.start(List.of(new LiveEncoder.Stretch(0x202080, 1)), 320, 240, 25, 25,
+                List.of("-f", "mpegts", "srt://127.0.0.1:" + port + "?mode=listener"))) {
+            Thread.sleep(500);
+            LiveRecorder events = new LiveRecorder();
+            LiveSettings s = LiveSettings.builder().every(1).window(2).backoff(0.3, 1).maxReconnects(5).build();
+            try (LiveMonitor m = watch("srt://127.0.0.1:" + port, events, s)) {
+                events.awaitWindows(2, Duration.ofSeconds(30));
+            }
+            assertThat(events.windows.get(0).decidingFrame().width()).isEqualTo(320);
+        }
+    }
+}
