@@ -51,7 +51,7 @@ final class SceneSearch implements AutoCloseable {
      * content already held. Failed verdicts are skipped; index errors are logged, not thrown (the job
      * is done either way).
      */
-    void record(String contentHash, String name, Verdict verdict) {
+    synchronized void record(String contentHash, String name, Verdict verdict) { // jobs end on several threads
         if (verdict == null || !verdict.isDone()) {
             return;
         }

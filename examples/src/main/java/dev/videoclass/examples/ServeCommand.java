@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
     Path indexDir;
     @Option(names = "--thumbnail-px", paramLabel = "PX", defaultValue = "" + KeyframeThumbnails.DEFAULT_MAX_SIDE,
             description = "longer side of the keyframe thumbnails at GET /jobs/{id}/keyframes/{i}.jpg that the page at / shows;"
-                    + " 0: none (default ${DEFAULT-VALUE})")
+                    + " 16 to 640, 0: none (default ${DEFAULT-VALUE})")
     int thumbnailPx;
     @Option(names = "--max-upload-mb", paramLabel = "MIB",
             description = "largest upload in MiB; larger ones get 413 (default: --max-size-mb)")
@@ -54,8 +54,8 @@ final class ServeCommand implements Callable<Integer> {
         if (workers < 1 || queue < 1) {
             throw new VideoclassCli.UsageException("--workers and --queue must be at least 1");
         }
-        if (thumbnailPx != 0 && thumbnailPx < 16) {
-            throw new VideoclassCli.UsageException("--thumbnail-px must be 0 or at least 16");
+        if (thumbnailPx != 0 && (thumbnailPx < 16 || thumbnailPx > 640)) { // 256 uploads of them stay in memory
+            throw new VideoclassCli.UsageException("--thumbnail-px must be 0 or from 16 to 640");
         }
         VideoClassifier classifier = scoring.build(VideoclassCli.baseBuilder(sampling, limits).embeddings(indexDir != null));
         SceneSearch scenes;

@@ -65,6 +65,8 @@ import java.util.stream.IntStream;
  */
 public final class VideoService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VideoService.class);
+    /** The path under which uploads are indexed: search hits name no job. */
+    static final String UPLOAD_PATH = "upload";
     /** How long a timed-out sync request waits for its cancelled job's verdict, milliseconds. */
     private static final long CANCEL_GRACE_MS = 5_000;
     /** {@code {id}/keyframes/{i}.jpg} under {@code /jobs/}. */
@@ -201,12 +203,14 @@ public final class VideoService implements AutoCloseable {
         }
         job.verdict().whenComplete((v, t) -> {
             if (contentHash != null) {
-                scenes.record(contentHash, "job:" + job.id(), v);
+                // never the job id: search answers anyone, and a job id opens its verdict and pictures
+                scenes.record(contentHash, UPLOAD_PATH, v);
             }
             deleteQuietly(upload);
         });
         if (!sync) {
-            send(ex, 202, Map.of("job_id", job.id(), "status", job.status().code()));
+            send(ex, 202, contentHash == null ? Map.of("job_id", job.id(), "status", job.status().code())
+                    : Map.of("job_id", job.id(), "status", job.status().code(), "content_hash", contentHash));
             return;
         }
         try {

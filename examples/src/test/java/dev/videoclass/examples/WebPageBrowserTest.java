@@ -234,7 +234,7 @@ class WebPageBrowserTest {
     void searchingForARedSceneShowsTheRedSceneFirst() throws Exception {
         WebElement section = upload(sample("rgb.mp4", "--colours", "red,green,blue"));
         assertThat(section.getAttribute("data-state")).isEqualTo("done");
-        String job = "job:" + section.getAttribute("data-job-id");
+        String job = "/jobs/" + section.getAttribute("data-job-id") + "/";
         WebElement first = null;
         for (int attempt = 0; attempt < 50 && first == null; attempt++) { // a job's scenes are indexed as it ends
             WebElement query = browser.findElement(By.id("query"));
@@ -243,13 +243,15 @@ class WebPageBrowserTest {
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElement(By.id("search-status")).getText()
                     .startsWith("Searching") && allImagesLoaded());
             List<WebElement> hits = browser.findElements(By.cssSelector("#hits .hit"));
-            if (!hits.isEmpty() && hits.get(0).getText().contains(job)) {
+            List<WebElement> pictures = hits.isEmpty() ? List.of() : hits.get(0).findElements(By.className("thumbnail"));
+            if (!pictures.isEmpty() && pictures.get(0).getAttribute("src").contains(job)) { // this page's upload
                 first = hits.get(0);
             } else {
                 Thread.sleep(200);
             }
         }
         assertThat(first).as("a hit from the red, green and blue video").isNotNull();
+        assertThat(browser.findElement(By.id("hits")).getText()).as("search names no job").doesNotContain("job:");
         assertThat(Double.parseDouble(first.getAttribute("data-scene-start"))).as("the red scene opens the video")
                 .isCloseTo(0.0, within(0.1));
         assertThat(first.findElement(By.className("thumbnail")).getAttribute("naturalWidth")).isNotEqualTo("0");

@@ -267,8 +267,10 @@ public final class StreamPolicy {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
-    private static String quote(String url) {
-        String u = url.length() > 200 ? url.substring(0, 200) + "..." : url;
+    /** The URL for a message: without user information and query (passwords, SRT passphrases), capped. */
+    static String quote(String url) {
+        String u = url.replaceFirst("^([^:/?#]*:)?//[^/?#]*@", "$1//").replaceFirst("[?#].*$", "");
+        u = u.length() > 200 ? u.substring(0, 200) + "..." : u;
         return "'" + u + "'";
     }
 

@@ -33,6 +33,17 @@ class StreamPolicyTest {
     }
 
     @Test
+    void refusalsNeverQuoteCredentialsOrPassphrases() {
+        assertThatThrownBy(() -> StreamPolicy.of("http://user:pw@h/x.m3u8", List.of()))
+                .hasMessageContaining("'http://h/x.m3u8'").message().doesNotContain("pw");
+        assertThatThrownBy(() -> StreamPolicy.of("srt://h:9000?mode=listener&passphrase=hunter22", List.of()))
+                .message().doesNotContain("hunter22");
+        StreamPolicy p = StreamPolicy.of("https://live.example/a.m3u8", List.of());
+        assertThat(p.refusal("https://u:secret@other.example/s.ts?token=abc")).hasValueSatisfying(m ->
+                assertThat(m).contains("other.example").doesNotContain("secret").doesNotContain("abc"));
+    }
+
+    @Test
     void furtherUrlsMustStayOnTheStreamsHostAndPortOrTheAllowList() {
         StreamPolicy p = StreamPolicy.of("http://127.0.0.1:8080/live.m3u8",
                 List.of("cdn.example.com", "*.edge.example:8443", "[::1]:9000"));

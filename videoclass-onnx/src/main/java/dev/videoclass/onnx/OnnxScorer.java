@@ -70,6 +70,8 @@ import static dev.videoclass.onnx.internal.OrtSessions.requireOnly;
  */
 public final class OnnxScorer implements FrameScorer {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Runs hold it shared, {@link #close()} exclusively: sessions are never freed under a run. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock inUse = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private static final Logger LOG = LoggerFactory.getLogger(OnnxScorer.class);
     private static final List<String> IMAGE_OUTPUTS = List.of("image_embeds", "pooler_output", "image_features", "embeddings");
     private static final List<String> TEXT_OUTPUTS = List.of("text_embeds", "pooler_output", "text_features", "embeddings");
@@ -263,11 +265,35 @@ public final class OnnxScorer implements FrameScorer {
         return Optional.ofNullable(embedder);
     }
 
+    /**
+     * Frees the sessions once every run in progress has returned (a run is never cut off natively);
+     * later calls fail with {@link ErrorCode#SCORER_FAILED}. Idempotent.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) { // idempotent: a classifier and a try-with-resources may both close it
-            closeAll(textSession == null ? List.of(imageSession) : List.of(imageSession, textSession), textEncoder);
+            inUse.writeLock().lock();
+            try {
+                closeAll(textSession == null ? List.of(imageSession) : List.of(imageSession, textSession), textEncoder);
+            } finally {
+                inUse.writeLock().unlock();
+            }
         }
+    }
+
+    /** Holds the sessions open for one run; {@link #close()} waits for it. */
+    private interface Open extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private Open open() throws VideoException {
+        inUse.readLock().lock();
+        if (closed.get()) {
+            inUse.readLock().unlock();
+            throw new VideoException(ErrorCode.SCORER_FAILED, "the ONNX scorer is closed");
+        }
+        return inUse.readLock()::unlock;
     }
 
     // ---- scoring and embedding ----------------------------------------------------------------
@@ -336,6 +362,12 @@ public final class OnnxScorer implements FrameScorer {
     }
 
     private Run run(List<Frame> frames, TextEncoder.Tokens tokens) throws VideoException {
+        try (Open ignored = open()) {
+            return runOpen(frames, tokens);
+        }
+    }
+
+    private Run runOpen(List<Frame> frames, TextEncoder.Tokens tokens) throws VideoException {
         ImageProcessor processor = model.processor();
         int h = processor.outputHeight();
         int w = processor.outputWidth();
@@ -509,6 +541,12 @@ public final class OnnxScorer implements FrameScorer {
 
     /** Unit text-tower embeddings of the prompts, in one run. */
     private float[][] encodeText(List<String> prompts) throws VideoException {
+        try (Open ignored = open()) {
+            return encodeTextOpen(prompts);
+        }
+    }
+
+    private float[][] encodeTextOpen(List<String> prompts) throws VideoException {
         TextEncoder.Tokens tokens = textEncoder.encode(prompts);
         List<OnnxTensor> tensors = new ArrayList<>(2);
         Map<String, OnnxTensor> feed = new HashMap<>();

@@ -50,6 +50,9 @@
         showRejection(r.status, body.error || ('the service answered ' + r.status));
         return;
       }
+      if (body.content_hash) {
+        ownJobs.set(body.content_hash, body.job_id); // search hits of this video show its thumbnails
+      }
       await follow(body.job_id);
     } catch (e) {
       showRejection(0, 'the service could not be reached: ' + e.message);
@@ -236,6 +239,8 @@
   // ---------- search ----------
 
   const jobCache = new Map();
+  // content hash -> job id of the videos uploaded from this page: the service's search names no jobs
+  const ownJobs = new Map();
 
   async function jobOf(id) {
     if (!jobCache.has(id)) {
@@ -244,13 +249,11 @@
     return jobCache.get(id);
   }
 
-  /** The thumbnail of the keyframe nearest a hit's time in one of the jobs that uploaded it, or null. */
+  /** The thumbnail of the keyframe nearest a hit's time, when this page uploaded its video; else null. */
   async function thumbnailOf(hit) {
-    for (const path of hit.paths || []) {
-      if (!path.startsWith('job:')) {
-        continue;
-      }
-      const job = await jobOf(path.substring(4));
+    const own = ownJobs.get(hit.content_hash);
+    for (const id of own ? [own] : []) {
+      const job = await jobOf(id);
       if (!job || !job.verdict || !job.keyframe_thumbnails) {
         continue;
       }

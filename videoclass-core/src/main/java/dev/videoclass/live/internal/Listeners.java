@@ -21,7 +21,7 @@ public final class Listeners {
 
     private final List<LiveListener> listeners;
     private final boolean[] warned;
-    private boolean silenced;
+    private volatile boolean silenced;
 
     public Listeners(List<LiveListener> listeners) {
         this.listeners = List.copyOf(listeners);
@@ -48,8 +48,11 @@ public final class Listeners {
         deliver(l -> l.onFrame(e));
     }
 
-    /** No event is delivered after this returns. */
-    public synchronized void silence() {
+    /**
+     * No event starts after this returns; one a listener is handling now may still finish. Never
+     * waits for a listener (one blocked on a full pipe must not block {@code close()}).
+     */
+    public void silence() {
         silenced = true;
     }
 

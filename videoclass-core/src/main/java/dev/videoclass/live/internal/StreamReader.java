@@ -79,7 +79,7 @@ public final class StreamReader implements Runnable {
             connectLoop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) { // natives that do not load included
             fail(LiveError.Kind.INTERNAL, "the monitor failed: " + e);
         } finally {
             state.connected(false);

@@ -63,6 +63,26 @@ final class HttpFetch {
      * @throws ByteSource.Stopped when {@code stop} answered true while waiting
      * @throws Failure            for a refused connection, an HTTP error or a redirect
      */
+    /** Cancels a body at once, however long or endless it is. */
+    private static final Flow.Subscriber<List<ByteBuffer>> CANCELLING = new Flow.Subscriber<>() {
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.cancel();
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    };
+
     static ByteSource get(URI uri, long offset, long end, BooleanSupplier stop) throws IOException {
         HttpRequest.Builder req = HttpRequest.newBuilder(uri).GET();
         if (offset > 0 || end > 0) {
@@ -73,7 +93,7 @@ final class HttpFetch {
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = await(pending, uri, stop);
         int status = response.statusCode();
         if (status / 100 != 2) {
-            response.body().subscribe(new HttpBody(() -> true, 0, 0)); // releases the connection
+            response.body().subscribe(CANCELLING); // nothing of an error body is read: the connection is released
             throw failure(status, response, uri);
         }
         boolean whole = status == 200;
