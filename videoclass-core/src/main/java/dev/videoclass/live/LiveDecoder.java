@@ -11,7 +11,9 @@ import java.util.Set;
  * <p><b>Contract.</b> {@link #open} connects to {@link LiveOpenOptions#policy()}'s URL and to nothing
  * its policy refuses: every further URL the stream points at is checked with
  * {@link StreamPolicy#refusal} before anything is opened for it, refusals are reported to
- * {@link LiveOpenOptions#refused()}, and redirects are not followed to refused places. Local files
+ * {@link LiveOpenOptions#refused()}, and redirects are not followed to refused places (FFmpeg's
+ * RTSP client is the one exception it documents: it connects to a redirect target before it can be
+ * stopped, and writes nothing there). Local files
  * and devices are never opened. Blocking work (connecting, reading) ends soon (well under a second)
  * after {@link LiveOpenOptions#stop()} answers true, with a {@link VideoException}.
  *
