@@ -33,7 +33,7 @@ final class PacketReader implements AutoCloseable {
     private final ProbedStream stream;
     private final LimitGuard limits;
     private final PacketLog log = new PacketLog();
-    private final PictureTypes types;
+    private final PictureTypes types; // null without the packet log
     private final boolean logging;
     private AVPacket pkt;
     /** The demuxer has nothing more to give (set by the reader that met the end). */
@@ -55,7 +55,7 @@ final class PacketReader implements AutoCloseable {
         this.fmt = container.format();
         this.stream = stream;
         this.limits = limits;
-        this.types = new PictureTypes(stream);
+        this.types = logging ? new PictureTypes(stream) : null; // only the packet log reads picture types
         this.logging = logging;
         this.pkt = avcodec.av_packet_alloc();
     }
@@ -186,7 +186,9 @@ final class PacketReader implements AutoCloseable {
 
     @Override
     public void close() {
-        types.close();
+        if (types != null) {
+            types.close();
+        }
         if (pkt != null) {
             avcodec.av_packet_free(pkt);
             pkt = null;
