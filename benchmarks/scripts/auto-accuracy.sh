@@ -20,10 +20,10 @@ shot() { # name fps: a 640x360 lavfi shot, as in AutoAgainstExactTest.SHOTS
     mandelH) echo "mandelbrot=s=640x360:r=$r:start_x=-0.743643887037158:start_y=0.131825904205311,hue=h=150" ;;
     still) echo "mandelbrot=s=1920x360:r=$r:start_scale=2.5:end_scale=2.5:end_pts=1,crop=640:360:x='min(t*40\,1280)':y=0" ;;
     stillH) echo "mandelbrot=s=1920x360:r=$r:start_scale=2.5:end_scale=2.5:end_pts=1,crop=640:360:x='min(200+t*30\,1280)':y=0,hue=h=90" ;;
-    cell) echo "cellauto=s=640x360:r=$r:rule=110" ;;
-    life) echo "life=s=640x360:r=$r:mold=10:ratio=0.1:death_color=#C83232:life_color=#00ff00" ;;
-    grad) echo "gradients=s=640x360:r=$r:speed=0.01:n=4,drawgrid=w=32:h=32:t=2:c=white@0.35" ;;
-    gradB) echo "gradients=s=640x360:r=$r:speed=0.01:n=4:seed=7,drawgrid=w=40:h=40:t=2:c=black@0.4" ;;
+    cell) echo "cellauto=s=640x360:r=$r:rule=110:seed=11" ;;
+    life) echo "life=s=640x360:r=$r:mold=10:ratio=0.1:seed=5:death_color=#C83232:life_color=#00ff00" ;;
+    grad) echo "gradients=s=640x360:r=$r:speed=0.01:n=4:seed=3:c0=0x2060c0:c1=0xc04020:c2=0x20a040:c3=0xe0d040,drawgrid=w=32:h=32:t=2:c=white@0.35" ;;
+    gradB) echo "gradients=s=640x360:r=$r:speed=0.01:n=4:seed=7:c0=0x6030a0:c1=0x30a0b0:c2=0xd08030:c3=0x404040,drawgrid=w=40:h=40:t=2:c=black@0.4" ;;
     pan) echo "testsrc2=s=1920x360:r=$r,crop=640:360:x='min(t*60\,1280)':y=0" ;;
   esac
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * phone's fixed cadence, or a 10 s GOP), with and without sensor noise. The shot lists put cuts
  * within 1 s after the previous cut (so within {@code min-keyint} of its I-frame), cuts between
  * similar shots (a test pattern and its recoloured copy, a Mandelbrot zoom and a recoloured one) and
- * pairs of cuts 0.6-1.4 s apart. Per case, in one test: every exact cut has an AUTO cut within
+ * pairs of cuts 0.6-1.4 s apart. Every source is seeded and the encoders' thread counts are pinned, so
+ * each run on every machine tests the same bytes. Per case, in one test: every exact cut has an AUTO cut within
  * {@value #MATCH_S} s (unless AUTO ran the exact pass itself, {@code auto:exact}), F1 against exact
  * is at least {@value #MIN_F1}, and every exact scene of at least {@value #COVERED_SCENE_S} s holds
  * one of AUTO's keyframes.
@@ -49,10 +50,10 @@ class AutoAgainstExactTest {
             Map.entry("mandelH", "mandelbrot=s=640x360:r=%d:start_x=-0.743643887037158:start_y=0.131825904205311,hue=h=150"),
             Map.entry("still", "mandelbrot=s=1920x360:r=%d:start_scale=2.5:end_scale=2.5:end_pts=1,crop=640:360:x='min(t*40\\,1280)':y=0"),
             Map.entry("stillH", "mandelbrot=s=1920x360:r=%d:start_scale=2.5:end_scale=2.5:end_pts=1,crop=640:360:x='min(200+t*30\\,1280)':y=0,hue=h=90"),
-            Map.entry("cell", "cellauto=s=640x360:r=%d:rule=110"),
-            Map.entry("life", "life=s=640x360:r=%d:mold=10:ratio=0.1:death_color=#C83232:life_color=#00ff00"),
-            Map.entry("grad", "gradients=s=640x360:r=%d:speed=0.01:n=4,drawgrid=w=32:h=32:t=2:c=white@0.35"),
-            Map.entry("gradB", "gradients=s=640x360:r=%d:speed=0.01:n=4:seed=7,drawgrid=w=40:h=40:t=2:c=black@0.4"),
+            Map.entry("cell", "cellauto=s=640x360:r=%d:rule=110:seed=11"),
+            Map.entry("life", "life=s=640x360:r=%d:mold=10:ratio=0.1:seed=5:death_color=#C83232:life_color=#00ff00"),
+            Map.entry("grad", "gradients=s=640x360:r=%d:speed=0.01:n=4:seed=3:c0=0x2060c0:c1=0xc04020:c2=0x20a040:c3=0xe0d040,drawgrid=w=32:h=32:t=2:c=white@0.35"),
+            Map.entry("gradB", "gradients=s=640x360:r=%d:speed=0.01:n=4:seed=7:c0=0x6030a0:c1=0x30a0b0:c2=0xd08030:c3=0x404040,drawgrid=w=40:h=40:t=2:c=black@0.4"),
             Map.entry("pan", "testsrc2=s=1920x360:r=%d,crop=640:360:x='min(t*60\\,1280)':y=0"));
 
     /** Similar shots tsrc/tsrcH, mandel/mandelH; close cuts around tsrc (0.7 s), still (0.9 s), tsrcZ, grad. */
@@ -64,8 +65,13 @@ class AutoAgainstExactTest {
     /** Similar shots mandelH/mandel; close cuts around tsrcH (1.1 s), mandel (1.3 s), tsrc (1.0 s). */
     static final String SHOTS_D = "grad:6.1 tsrcH:1.1 cell:3.9 life:1.6 mandelH:7.2 mandel:1.3 pan:2.2 still:3.5 tsrc:1.0";
 
-    static final String[] X264_DEFAULTS = {"-c:v", "libx264", "-preset", "veryfast", "-crf", "23"};
-    static final String[] X265_DEFAULTS = {"-c:v", "libx265", "-tag:v", "hvc1", "-x265-params", "log-level=error"};
+    /**
+     * The encoders' thread settings, pinned: x264's and x265's output depends on their thread
+     * counts, which default to the machine's cores; pinned, every machine encodes the same bytes.
+     */
+    static final String X265_THREADS = "pools=4:frame-threads=2:lookahead-slices=0";
+    static final String[] X264_DEFAULTS = {"-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-threads", "4"};
+    static final String[] X265_DEFAULTS = {"-c:v", "libx265", "-tag:v", "hvc1", "-x265-params", "log-level=error:" + X265_THREADS};
 
     enum Case {
         X264_DEFAULTS_CLEAN(SHOTS_D, 25, 0, "mp4", X264_DEFAULTS),
@@ -74,10 +80,10 @@ class AutoAgainstExactTest {
         X265_DEFAULTS_NOISE(SHOTS_A, 25, 6, "mov", X265_DEFAULTS),
         /** Like a phone: HEVC, an I-frame every second, none at cuts. */
         PHONE_1S_CADENCE(SHOTS_B, 30, 6, "mov", "-c:v", "libx265", "-tag:v", "hvc1",
-                "-x265-params", "log-level=error:keyint=30:min-keyint=30:scenecut=0"),
+                "-x265-params", "log-level=error:keyint=30:min-keyint=30:scenecut=0:" + X265_THREADS),
         /** A 10 s GOP with the encoder's scene-cut detection off: no cut has an I-frame. */
         GOP_10S_NO_SCENECUT(SHOTS_A, 25, 6, "mp4", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
-                "-g", "250", "-keyint_min", "250", "-sc_threshold", "0");
+                "-g", "250", "-keyint_min", "250", "-sc_threshold", "0", "-threads", "4");
 
         final String shots;
         final int fps;
