@@ -51,7 +51,8 @@ public final class FfmpegLiveDecoder implements LiveDecoder {
     }
 
     /**
-     * @param socketTimeoutS seconds an RTSP or SRT socket operation may block inside FFmpeg; the
+     * @param socketTimeoutS seconds an RTSP or SRT socket operation may block inside FFmpeg, and the
+     *                       RTSP relay's connect (and TLS handshake) to the server may take; the
      *                       monitor's stall detection usually ends a blocked read sooner
      */
     public FfmpegLiveDecoder(double socketTimeoutS) {

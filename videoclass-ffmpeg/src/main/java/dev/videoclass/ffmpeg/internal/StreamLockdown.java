@@ -28,7 +28,9 @@ import org.bytedeco.javacpp.BytePointer;
  *   <li><b>SRT</b>: the {@code mpegts} demuxer over the {@code srt} protocol alone, caller mode.</li>
  * </ul>
  * Immutable apart from the gate, the relay and the redirect flag, which belong to one connection and
- * are closed with it.
+ * are closed with it. Used by the decoding thread (the interrupt callback runs on it); the relay's
+ * threads only record refusals and failures, which this class reports to
+ * {@link LiveOpenOptions#refused()} on the decoding thread.
  */
 final class StreamLockdown implements AutoCloseable {
     /** Demuxers an HLS playlist's segments may use. */
