@@ -11,10 +11,8 @@ import java.util.Set;
  * <p><b>Contract.</b> {@link #open} connects to {@link LiveOpenOptions#policy()}'s URL and to nothing
  * its policy refuses: every further URL the stream points at is checked with
  * {@link StreamPolicy#refusal} before anything is opened for it, refusals are reported to
- * {@link LiveOpenOptions#refused()}, and redirects are not followed to refused places (FFmpeg's
- * RTSP client is the one exception it documents: it connects to a redirect target before it can be
- * stopped, and writes nothing there). Local files
- * and devices are never opened. Blocking work (connecting, reading) ends soon (well under a second)
+ * {@link LiveOpenOptions#refused()}, and redirects are not followed to refused places: no
+ * connection is made to a refused redirect target. Local files and devices are never opened. Blocking work (connecting, reading) ends soon (well under a second)
  * after {@link LiveOpenOptions#stop()} answers true, with a {@link VideoException}.
  *
  * <p>Example: a decoder that replays pictures already in memory at 30 fps (a test double, or frames

@@ -267,8 +267,11 @@ public final class StreamPolicy {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
-    /** The URL for a message: without user information and query (passwords, SRT passphrases), capped. */
-    static String quote(String url) {
+    /**
+     * A URL quoted for a message: without user information and query (passwords, SRT passphrases),
+     * capped at 200 characters. Decoders use it for the URLs they refuse.
+     */
+    public static String quote(String url) {
         String u = url.replaceFirst("^([^:/?#]*:)?//[^/?#]*@", "$1//").replaceFirst("[?#].*$", "");
         u = u.length() > 200 ? u.substring(0, 200) + "..." : u;
         return "'" + u + "'";

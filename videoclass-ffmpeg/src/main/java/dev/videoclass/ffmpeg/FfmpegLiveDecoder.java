@@ -27,11 +27,13 @@ import org.bytedeco.javacpp.PointerPointer;
  *       no redirects, no proxy) and hands FFmpeg the bytes. FFmpeg's own network protocols are not
  *       whitelisted at all. {@code file:}, {@code data:}, other hosts or ports, and nested playlists
  *       elsewhere are refused and reported.</li>
- *   <li><b>RTSP</b>: only TCP (and TLS) are whitelisted and RTP is interleaved in the RTSP
- *       connection: no UDP ports, no third-party addresses from the SDP. A server redirect to another
- *       host or port is refused: FFmpeg's RTSP client connects to it by itself, and the interrupt
- *       callback aborts before a request is written there. FFmpeg's TLS for RTSPS does not verify
- *       certificates.</li>
+ *   <li><b>RTSP</b> and <b>RTSPS</b>: FFmpeg's RTSP client talks only to a relay in Java on
+ *       127.0.0.1 (only TCP whitelisted), which makes the one connection to the stream's host and
+ *       port and relays RTSP with RTP interleaved in it: no UDP ports, no third-party addresses from
+ *       the SDP. A server redirect to another host or port is answered {@code 403} by the relay and
+ *       reported: no connection is ever made to its target. For RTSPS the relay speaks TLS through
+ *       the JDK and verifies the server's certificate and host name (the JDK's default trust store,
+ *       as for HTTPS): a self-signed or mismatched certificate fails the connection.</li>
  *   <li><b>SRT</b>: the {@code srt} protocol alone, MPEG-TS payload.</li>
  * </ul>
  * The demuxer is always named (never probed), so no device or file demuxer can be reached, and the
@@ -49,7 +51,8 @@ public final class FfmpegLiveDecoder implements LiveDecoder {
     }
 
     /**
-     * @param socketTimeoutS seconds an RTSP or SRT socket operation may block inside FFmpeg; the
+     * @param socketTimeoutS seconds an RTSP or SRT socket operation may block inside FFmpeg, and the
+     *                       RTSP relay's connect (and TLS handshake) to the server may take; the
      *                       monitor's stall detection usually ends a blocked read sooner
      */
     public FfmpegLiveDecoder(double socketTimeoutS) {
@@ -66,9 +69,7 @@ public final class FfmpegLiveDecoder implements LiveDecoder {
         Set<StreamPolicy.Scheme> out = EnumSet.of(StreamPolicy.Scheme.HTTP, StreamPolicy.Scheme.HTTPS);
         if (protocols.contains("tcp") && avformat.av_find_input_format("rtsp") != null) {
             out.add(StreamPolicy.Scheme.RTSP);
-            if (protocols.contains("tls")) {
-                out.add(StreamPolicy.Scheme.RTSPS);
-            }
+            out.add(StreamPolicy.Scheme.RTSPS); // TLS is the relay's (the JDK's), not FFmpeg's
         }
         if (protocols.contains("srt")) {
             out.add(StreamPolicy.Scheme.SRT);

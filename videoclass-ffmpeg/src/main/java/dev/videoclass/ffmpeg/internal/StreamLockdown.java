@@ -1,10 +1,10 @@
 package dev.videoclass.ffmpeg.internal;
 
+import dev.videoclass.ErrorCode;
 import dev.videoclass.VideoException;
 import dev.videoclass.live.LiveOpenOptions;
 import dev.videoclass.live.StreamPolicy;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -19,13 +19,18 @@ import org.bytedeco.javacpp.BytePointer;
  *       and parallel HTTP off (both would bypass {@code io_open}); segment demuxers limited to
  *       MPEG-TS, MP4 and raw audio.</li>
  *   <li><b>RTSP</b> ({@code rtsp}, {@code rtsps}): the {@code rtsp} demuxer with RTP interleaved in
- *       the one TCP (or TLS) connection, so the server cannot make it open UDP ports or send RTCP
- *       elsewhere; only {@code tcp} (and {@code tls}) whitelisted; video only. FFmpeg's RTSP client
- *       follows a server's redirect by itself: the interrupt callback sees the context's URL change
- *       and aborts before the first request is written to the new address ({@link #refusesNow}).</li>
+ *       the one TCP connection, so the server cannot make it open UDP ports or send RTCP elsewhere;
+ *       only {@code tcp} whitelisted; video only. FFmpeg connects to nothing but a loopback
+ *       {@link RtspRelay}, which alone connects to the policy's host and port (TLS with verified
+ *       certificates for RTSPS): a redirect elsewhere is refused by the relay before any connection
+ *       is made to its target. As defence in depth the interrupt callback aborts if the context's URL
+ *       ever leaves the relay ({@link #refusesNow}).</li>
  *   <li><b>SRT</b>: the {@code mpegts} demuxer over the {@code srt} protocol alone, caller mode.</li>
  * </ul>
- * Immutable apart from the gate and the redirect flag, which belong to one connection.
+ * Immutable apart from the gate, the relay and the redirect flag, which belong to one connection and
+ * are closed with it. Used by the decoding thread (the interrupt callback runs on it); the relay's
+ * threads only record refusals and failures, which this class reports to
+ * {@link LiveOpenOptions#refused()} on the decoding thread.
  */
 final class StreamLockdown implements AutoCloseable {
     /** Demuxers an HLS playlist's segments may use. */
@@ -37,18 +42,27 @@ final class StreamLockdown implements AutoCloseable {
     private final String format;
     private final Map<String, String> settings;
     private final HlsGate gate;
+    private final RtspRelay relay;
     private BytePointer seenUrl;
     private String redirect;
 
-    private StreamLockdown(LiveOpenOptions options, String format, Map<String, String> settings, HlsGate gate) {
+    private StreamLockdown(LiveOpenOptions options, String format, Map<String, String> settings, HlsGate gate,
+                           RtspRelay relay) {
         this.options = options;
         this.format = format;
         this.settings = settings;
         this.gate = gate;
+        this.relay = relay;
     }
 
-    /** The lock-down for one connection to {@code options.policy()}'s stream. */
-    static StreamLockdown of(LiveOpenOptions options, double stallS) {
+    /**
+     * The lock-down for one connection to {@code options.policy()}'s stream; for RTSP(S) it starts
+     * the relay, which the lock-down owns.
+     *
+     * @param stallS seconds a socket operation may block (the relay's upstream connect included)
+     * @throws VideoException when the relay cannot listen on the loopback address
+     */
+    static StreamLockdown of(LiveOpenOptions options, double stallS) throws VideoException {
         StreamPolicy policy = options.policy();
         Map<String, String> s = new LinkedHashMap<>();
         long timeoutMicros = Math.max(1, Math.round(stallS * 1e6));
@@ -60,29 +74,37 @@ final class StreamLockdown implements AutoCloseable {
                 s.put("http_multiple", "0");
                 s.put("allowed_extensions", "ALL"); // every URL reaches the gate, which names refusals
                 s.put("live_start_index", "-1");
-                return new StreamLockdown(options, "hls", s, new HlsGate(policy, options.stop(), options.refused()));
+                return new StreamLockdown(options, "hls", s, new HlsGate(policy, options.stop(), options.refused()), null);
             }
             case RTSP, RTSPS -> {
-                s.put("protocol_whitelist", policy.scheme() == StreamPolicy.Scheme.RTSPS ? "tls,tcp" : "tcp");
+                s.put("protocol_whitelist", "tcp"); // to the relay only; TLS for RTSPS is the relay's
                 s.put("format_whitelist", "rtsp");
                 s.put("rtsp_transport", "tcp");
                 s.put("allowed_media_types", "video");
                 s.put("timeout", Long.toString(timeoutMicros));
-                return new StreamLockdown(options, "rtsp", s, null);
+                return new StreamLockdown(options, "rtsp", s, null, relay(policy, stallS));
             }
             case SRT -> {
                 s.put("protocol_whitelist", "srt");
                 s.put("format_whitelist", "mpegts");
                 s.put("timeout", Long.toString(timeoutMicros));
-                return new StreamLockdown(options, "mpegts", s, null);
+                return new StreamLockdown(options, "mpegts", s, null, null);
             }
             default -> throw new IllegalArgumentException("no lock-down for " + policy.scheme());
         }
     }
 
-    /** The URL FFmpeg opens. */
+    private static RtspRelay relay(StreamPolicy policy, double stallS) throws VideoException {
+        try {
+            return RtspRelay.start(policy, stallS);
+        } catch (IOException e) {
+            throw new VideoException(ErrorCode.INTERNAL, "cannot start the RTSP relay on 127.0.0.1: " + e.getMessage());
+        }
+    }
+
+    /** The URL FFmpeg opens: the relay's for RTSP(S), the stream's otherwise. */
     String url() {
-        return options.policy().url();
+        return relay != null ? relay.url() : options.policy().url();
     }
 
     /** The demuxer FFmpeg must use (no probing). */
@@ -103,15 +125,20 @@ final class StreamLockdown implements AutoCloseable {
     }
 
     /**
-     * Asked by the interrupt callback: whether FFmpeg's RTSP client now points somewhere the policy
-     * refuses (it changes the context's URL when it follows a redirect). Reports the refusal once.
+     * Asked by the interrupt callback: whether the relay refused a redirect, or FFmpeg's RTSP client
+     * points anywhere but the relay (it changes the context's URL when it follows a redirect; the
+     * relay only lets same-origin redirects through, rewritten to itself). Reports the refusal once,
+     * on the calling (decoding) thread.
      */
     boolean refusesNow(AVFormatContext fmt) {
         if (redirect != null) {
             return true;
         }
-        if (gate != null || fmt == null || fmt.isNull()) {
+        if (relay == null || fmt == null || fmt.isNull()) {
             return false;
+        }
+        if (relay.refusal() != null) {
+            return refuse(relay.refusal());
         }
         BytePointer now = fmt.url();
         if (now == null || now.isNull() || (seenUrl != null && now.address() == seenUrl.address())) {
@@ -119,41 +146,40 @@ final class StreamLockdown implements AutoCloseable {
         }
         seenUrl = now;
         String url = now.getString();
-        if (!sameOrigin(url)) {
-            redirect = "refused '" + url + "': the RTSP server redirected there, to another host or port than "
-                    + options.policy().redacted();
-            options.refused().accept(redirect);
-            return true;
+        if (!RtspRewrite.sameOrigin(url, StreamPolicy.Scheme.RTSP, "127.0.0.1", relay.port())) {
+            return refuse(RtspRewrite.refusal(options.policy(), url));
         }
         return false;
     }
 
-    private boolean sameOrigin(String url) {
-        StreamPolicy p = options.policy();
-        try {
-            URI u = new URI(url);
-            int port = u.getPort() >= 0 ? u.getPort() : p.scheme().defaultPort();
-            return p.scheme().wireName().equalsIgnoreCase(u.getScheme()) && p.host().equalsIgnoreCase(stripBrackets(u.getHost()))
-                    && port == p.port();
-        } catch (URISyntaxException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static String stripBrackets(String h) {
-        return h != null && h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+    private boolean refuse(String reason) {
+        redirect = reason;
+        options.refused().accept(reason);
+        return true;
     }
 
     /** Why the open failed, in one line, given FFmpeg's own error text. */
     String failure(String avError) {
-        return redirect != null ? redirect : gate != null && gate.lastFailure() != null ? gate.lastFailure() : avError;
+        if (redirect == null && relay != null && relay.refusal() != null) {
+            refuse(relay.refusal());
+        }
+        if (redirect != null) {
+            return redirect;
+        }
+        if (relay != null && relay.failure() != null) {
+            return relay.failure();
+        }
+        return gate != null && gate.lastFailure() != null ? gate.lastFailure() : avError;
     }
 
-    /** After the context is closed: releases the gate's I/O. */
+    /** After the context is closed: releases the gate's I/O and stops the relay. */
     @Override
     public void close() {
         if (gate != null) {
             gate.close();
+        }
+        if (relay != null) {
+            relay.close();
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.videoclass.ffmpeg.testing.ConnectionCounter;
 import dev.videoclass.ffmpeg.testing.LiveEncoder;
 import dev.videoclass.ffmpeg.testing.LiveRecorder;
 import dev.videoclass.ffmpeg.testing.RtspTestServer;
+import dev.videoclass.ffmpeg.testing.SelfSignedTls;
 import dev.videoclass.live.LiveError;
 import dev.videoclass.live.LiveMonitor;
 import dev.videoclass.live.LiveSettings;
@@ -70,7 +71,7 @@ class LiveRtspSrtTest {
     }
 
     @Test
-    void aRedirectToAnotherPortIsRefusedBeforeARequestIsSent() throws Exception {
+    void aRedirectToAnotherPortIsRefusedWithoutAConnectionToIt() throws Exception {
         try (ConnectionCounter other = new ConnectionCounter()) {
             rtsp.redirectTo("rtsp://127.0.0.1:" + other.port() + "/live");
             LiveRecorder events = new LiveRecorder();
@@ -83,8 +84,37 @@ class LiveRtspSrtTest {
             assertThat(fatal.kind()).isEqualTo(LiveError.Kind.REFUSED);
             assertThat(fatal.message()).contains("127.0.0.1:" + other.port(), "redirected");
             Thread.sleep(300);
-            // FFmpeg's RTSP client may have started the TCP connection; it never wrote to it
-            assertThat(other.bytes()).isZero();
+            assertThat(other.connections()).isZero();
+        }
+    }
+
+    @Test
+    void aRedirectToTheSameServerIsFollowedThroughTheRelay() throws Exception {
+        String target = rtsp.url() + "2";
+        rtsp.redirectTo(target);
+        LiveRecorder events = new LiveRecorder();
+        LiveSettings s = LiveSettings.builder().every(1).window(2).stall(3).build();
+        try (LiveMonitor m = watch(rtsp.url(), events, s)) {
+            events.awaitWindows(1, Duration.ofSeconds(30));
+        } finally {
+            rtsp.redirectTo(null);
+        }
+        assertThat(rtsp.described()).contains(rtsp.url(), target);
+        assertThat(events.errors).noneMatch(e -> e.kind() == LiveError.Kind.REFUSED);
+    }
+
+    @Test
+    void anRtspsServerWithAnUntrustedCertificateIsRefusedBeforeAnythingIsSent() throws Exception {
+        try (ConnectionCounter tls = new ConnectionCounter(SelfSignedTls.listen(dir))) {
+            LiveRecorder events = new LiveRecorder();
+            try (LiveMonitor m = watch("rtsps://127.0.0.1:" + tls.port() + "/live", events, LiveSettings.DEFAULTS)) {
+                assertThat(m.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            }
+            LiveError fatal = events.errors.stream().filter(LiveError::fatal).findFirst().orElseThrow();
+            assertThat(fatal.kind()).isEqualTo(LiveError.Kind.UNREACHABLE);
+            assertThat(fatal.message()).containsIgnoringCase("certificate").contains("handshake");
+            assertThat(tls.connections()).isPositive();
+            assertThat(tls.bytes()).isZero(); // no handshake completed, so no request went there
         }
     }
 

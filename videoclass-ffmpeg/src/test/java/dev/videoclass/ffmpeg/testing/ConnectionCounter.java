@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A listener on a free port of 127.0.0.1 that counts the connections made to it and the bytes they
- * send, and answers nothing: the witness that nothing was opened where a policy refused. Closed by
+ * A listener on a free port of 127.0.0.1 (or on a given server socket) that counts the connections
+ * made to it and the bytes they send, and answers nothing: the witness that nothing was opened where
+ * a policy refused. On a TLS socket the bytes are those after a completed handshake. Closed by
  * {@link #close()}.
  */
 public final class ConnectionCounter implements AutoCloseable {
@@ -19,7 +20,12 @@ public final class ConnectionCounter implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
 
     public ConnectionCounter() throws IOException {
-        socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    }
+
+    /** Counts on {@code socket}, which it then owns. */
+    public ConnectionCounter(ServerSocket socket) {
+        this.socket = socket;
         Thread t = new Thread(this::acceptLoop, "connection-counter");
         t.setDaemon(true);
         t.start();

@@ -25,8 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ({@code -rtsp_flags listen} waits for a publisher) but cannot serve players. A {@link LiveEncoder}
  * sends RTP (H.264) over UDP to this server, which answers OPTIONS, DESCRIBE (the encoder's SDP),
  * SETUP (TCP interleaved only), PLAY and TEARDOWN and relays every RTP packet to each playing
- * client as an interleaved frame on channel 0. It can answer DESCRIBE with a redirect, and be stopped
- * and started again on the same port. Closed by {@link #close()}, which stops the encoder too.
+ * client as an interleaved frame on channel 0. It can answer DESCRIBE with a redirect (except
+ * DESCRIBE of the redirect's own URL, which it serves), and be stopped and started again on the same
+ * port. Closed by {@link #close()}, which stops the encoder too.
  */
 public final class RtspTestServer implements AutoCloseable {
     private final DatagramSocket rtp;
@@ -34,6 +35,7 @@ public final class RtspTestServer implements AutoCloseable {
     private final String sdp;
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final List<OutputStream> players = new CopyOnWriteArrayList<>();
+    private final List<String> described = new CopyOnWriteArrayList<>();
     private volatile String redirectTo;
     private volatile ServerSocket tcp;
     private final int port;
@@ -73,9 +75,14 @@ public final class RtspTestServer implements AutoCloseable {
         return "rtsp://127.0.0.1:" + port + "/live";
     }
 
-    /** Answers DESCRIBE with a redirect to {@code url} (null: serve the stream). */
+    /** Answers DESCRIBE with a redirect to {@code url} unless it asks for {@code url} itself (null: serve the stream). */
     public void redirectTo(String url) {
         redirectTo = url;
+    }
+
+    /** The URIs of the DESCRIBE requests received so far, in order. */
+    public List<String> described() {
+        return List.copyOf(described);
     }
 
     /** Stops listening and drops every client. */
@@ -121,7 +128,7 @@ public final class RtspTestServer implements AutoCloseable {
                 String cseq = req.getOrDefault("cseq", "0");
                 String reply = switch (method) {
                     case "OPTIONS" -> ok(cseq, "Public: OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN, GET_PARAMETER\r\n");
-                    case "DESCRIBE" -> describe(cseq);
+                    case "DESCRIBE" -> describe(cseq, req.get(":uri"));
                     case "SETUP" -> ok(cseq, "Session: 12345678;timeout=60\r\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n");
                     case "PLAY" -> ok(cseq, "Session: 12345678\r\nRange: npt=0.000-\r\n");
                     default -> ok(cseq, "");
@@ -141,9 +148,10 @@ public final class RtspTestServer implements AutoCloseable {
         }
     }
 
-    private String describe(String cseq) {
+    private String describe(String cseq, String uri) {
+        described.add(uri);
         String to = redirectTo;
-        if (to != null) {
+        if (to != null && !to.equals(uri)) {
             return "RTSP/1.0 302 Moved Temporarily\r\nCSeq: " + cseq + "\r\nLocation: " + to + "\r\n\r\n";
         }
         byte[] body = sdp.getBytes(StandardCharsets.US_ASCII);
@@ -155,7 +163,10 @@ public final class RtspTestServer implements AutoCloseable {
         return "RTSP/1.0 200 OK\r\nCSeq: " + cseq + "\r\n" + headers + "\r\n";
     }
 
-    /** A request's method (key "") and headers (lower-case keys); interleaved frames are skipped; null at the end. */
+    /**
+     * A request's method (key ""), URI (key ":uri") and headers (lower-case keys); interleaved frames
+     * are skipped; null at the end.
+     */
     private static Map<String, String> readRequest(InputStream in) throws IOException {
         Map<String, String> req = new HashMap<>();
         String line;
@@ -169,7 +180,9 @@ public final class RtspTestServer implements AutoCloseable {
                 return req;
             }
             if (req.isEmpty()) {
-                req.put("", line.split(" ")[0]);
+                String[] start = line.split(" ");
+                req.put("", start[0]);
+                req.put(":uri", start.length > 1 ? start[1] : "");
             } else {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
