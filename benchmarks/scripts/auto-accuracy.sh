@@ -41,8 +41,10 @@ real_like() { # out fps noise "shot:seconds ..." codec-args...
 A="mandel:3.2 mandelH:2.7 tsrc:0.7 tsrcH:3.1 tsrcZ:1.2 cell:4.4 still:0.9 stillH:3.3 life:2.6 grad:1.1 gradB:3.0 pan:2.5"
 B="pan:4.1 still:1.3 life:0.8 grad:5.2 gradB:0.6 mandel:2.9 tsrcZ:3.4 tsrc:1.4 cell:2.2 stillH:1.0 mandelH:4.0"
 D="grad:6.1 tsrcH:1.1 cell:3.9 life:1.6 mandelH:7.2 mandel:1.3 pan:2.2 still:3.5 tsrc:1.0"
-X264=(-c:v libx264 -preset veryfast -crf 23)
-X265=(-c:v libx265 -tag:v hvc1 -x265-params log-level=error)
+# encoder threads pinned as in AutoAgainstExactTest, so the files are the test's bytes on any machine
+X265_THREADS=pools=4:frame-threads=2:lookahead-slices=0
+X264=(-c:v libx264 -preset veryfast -crf 23 -threads 4)
+X265=(-c:v libx265 -tag:v hvc1 -x265-params log-level=error:$X265_THREADS)
 
 echo "writing test videos into $WORK ..." >&2
 real_like "$WORK/x264-defaults-clean-d.mp4" 25 0 "$D" "${X264[@]}"
@@ -52,7 +54,7 @@ real_like "$WORK/x265-defaults-clean-d.mov" 25 0 "$D" "${X265[@]}"
 real_like "$WORK/x265-defaults-noise-a.mov" 25 6 "$A" "${X265[@]}"
 real_like "$WORK/x265-defaults-clean-a.mov" 25 0 "$A" "${X265[@]}"
 real_like "$WORK/phone-1s-cadence-noise-b.mov" 30 6 "$B" -c:v libx265 -tag:v hvc1 \
-  -x265-params log-level=error:keyint=30:min-keyint=30:scenecut=0
+  -x265-params log-level=error:keyint=30:min-keyint=30:scenecut=0:$X265_THREADS
 real_like "$WORK/gop-10s-no-scenecut-noise-a.mp4" 25 6 "$A" "${X264[@]}" -g 250 -keyint_min 250 -sc_threshold 0
 SHORT="3.1 4.7 2.3 5.9 3.3 4.7"
 make_video "$WORK/h264-720p-24s.mp4" 1280x720 "$SHORT" -c:v libx264 -preset veryfast -crf 23

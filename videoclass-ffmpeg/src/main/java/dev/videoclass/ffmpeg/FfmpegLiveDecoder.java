@@ -30,8 +30,9 @@ import org.bytedeco.javacpp.PointerPointer;
  *   <li><b>RTSP</b> and <b>RTSPS</b>: FFmpeg's RTSP client talks only to a relay in Java on
  *       127.0.0.1 (only TCP whitelisted), which makes the one connection to the stream's host and
  *       port and relays RTSP with RTP interleaved in it: no UDP ports, no third-party addresses from
- *       the SDP. A server redirect to another host or port is answered {@code 403} by the relay and
- *       reported: no connection is ever made to its target. For RTSPS the relay speaks TLS through
+ *       the SDP. The relay reads the server's replies strictly and rebuilds them (a reply it does not
+ *       fully understand ends the connection), so a redirect to another host or port is answered
+ *       {@code 403} and reported: no connection is ever made to its target. For RTSPS the relay speaks TLS through
  *       the JDK and verifies the server's certificate and host name (the JDK's default trust store,
  *       as for HTTPS): a self-signed or mismatched certificate fails the connection.</li>
  *   <li><b>SRT</b>: the {@code srt} protocol alone, MPEG-TS payload.</li>

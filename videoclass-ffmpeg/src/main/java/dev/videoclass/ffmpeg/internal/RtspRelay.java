@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.security.cert.CertificateException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +24,9 @@ import javax.net.ssl.SSLSocketFactory;
  * the network itself: FFmpeg opens {@link #url()} ({@code rtsp://127.0.0.1:PORT/path?query}, over
  * plain TCP), and for each connection it makes the relay opens exactly one connection to the
  * policy's host and port — plain TCP for RTSP; TLS through the JDK for RTSPS, certificate and host
- * name verified — and copies both directions message by message ({@link RtspFraming}), rewriting
- * heads ({@link RtspRewrite}). A redirect can therefore only lead back through the relay to the same
+ * name verified — and copies both directions message by message ({@link RtspFraming}): FFmpeg's
+ * requests unchanged, the server's heads read strictly and rebuilt ({@link RtspRewrite}). A redirect
+ * can therefore only lead back through the relay to the same
  * server; anything else is answered {@code 403} and recorded ({@link #refusal()}). If the upstream
  * connection fails, FFmpeg's connection is closed at once and the reason kept ({@link #failure()}).
  *
@@ -63,7 +65,7 @@ final class RtspRelay implements AutoCloseable {
     /**
      * Listens on an ephemeral port of 127.0.0.1 for FFmpeg's connections to {@code policy}'s stream.
      *
-     * @param connectTimeoutS seconds the upstream connect (and TLS handshake) may take
+     * @param connectTimeoutS seconds the upstream connect and TLS handshake may take together
      */
     static RtspRelay start(StreamPolicy policy, double connectTimeoutS) throws IOException {
         ServerSocket server = new ServerSocket(0, MAX_CONNECTIONS, InetAddress.getByAddress(LOOPBACK));
@@ -114,7 +116,7 @@ final class RtspRelay implements AutoCloseable {
             upstream = connect();
             Socket up = upstream;
             daemon(() -> pump(up, client, rewrite::toClient));
-            pump(client, upstream, rewrite::toServer);
+            pump(client, upstream, head -> head); // FFmpeg's requests pass unchanged
         } catch (IOException | RuntimeException e) {
             failure = "cannot connect to " + policy.redacted() + ": " + describe(e);
         } finally {
@@ -123,7 +125,9 @@ final class RtspRelay implements AutoCloseable {
         }
     }
 
+    /** The upstream connection; the TCP connect and the TLS handshake share one budget of {@code timeoutMillis}. */
     private Socket connect() throws IOException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         Socket plain = new Socket();
         if (!track(plain)) {
             plain.close();
@@ -139,7 +143,7 @@ final class RtspRelay implements AutoCloseable {
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         tls.setSSLParameters(parameters);
-        tls.setSoTimeout(timeoutMillis);
+        tls.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
         tls.startHandshake();
         tls.setSoTimeout(0);
         return tls;
@@ -159,9 +163,20 @@ final class RtspRelay implements AutoCloseable {
     }
 
     private static String describe(Exception e) {
-        String what = e instanceof SSLException ? "TLS handshake failed (certificate or host name not accepted): " : "";
+        String what = !(e instanceof SSLException) ? ""
+                : causedBy(e, CertificateException.class) ? "TLS handshake failed (certificate or host name not accepted): "
+                : "TLS handshake failed: ";
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return what + message.replaceAll("\\s+", " ");
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Registers {@code s} to be closed with the relay; false (and nothing registered) once closed. */

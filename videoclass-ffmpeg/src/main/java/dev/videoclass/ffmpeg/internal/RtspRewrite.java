@@ -3,72 +3,149 @@ package dev.videoclass.ffmpeg.internal;
 import dev.videoclass.live.StreamPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@link RtspRelay} changes in the RTSP heads it relays, so that FFmpeg talks to the loopback
- * relay while the server sees its own URLs, and no redirect leads anywhere else:
+ * What {@link RtspRelay} changes in the heads the server sends, so that no redirect leads FFmpeg
+ * anywhere but back through the relay. FFmpeg's requests pass to the server unchanged (they name the
+ * relay's origin; a Digest {@code Authorization} hashes that URI, so rewriting it would break the
+ * login).
  * <ul>
- *   <li>to the server: the relay's origin ({@code rtsp://127.0.0.1:PORT}) becomes the stream's
- *       origin as the user wrote it ({@code rtsp://host:port} or {@code rtsps://host:port});</li>
- *   <li>to FFmpeg: a 3xx response whose {@code Location} has the stream's scheme, host and port
- *       points at the relay instead (FFmpeg reconnects through it); any other 3xx becomes
- *       {@code 403 Forbidden} without a {@code Location}, and a server's {@code REDIRECT} request
- *       ends the connection. Both are reported, once each, as one line naming the target without
- *       user information or query.</li>
+ *   <li>A server head is read strictly and rebuilt before FFmpeg sees it: a status line must be
+ *       {@code RTSP/1.0}, one space and three digits; a request line a method, one space, a URI and
+ *       {@code RTSP/1.0}; every header a name (an HTTP token without {@code $}) followed directly by
+ *       a colon; no line may hold a carriage return, NUL or tab except a CRLF line end, start with
+ *       {@code $} or white space, and {@code Location} and {@code Content-Length} appear at most once
+ *       (a decimal length). Anything else ends the connection: FFmpeg reads heads more loosely
+ *       (it drops every carriage return, splits on tabs, takes the last of repeated headers), so a
+ *       head the relay did not fully understand could mean a redirect to FFmpeg that it does not to
+ *       the relay. The rebuilt head has CRLF line ends.</li>
+ *   <li>A 3xx response whose {@code Location} has the stream's scheme, host and port points at the
+ *       relay instead (FFmpeg reconnects through it); any other 3xx becomes {@code 403 Forbidden}
+ *       without a {@code Location}, and a server's {@code REDIRECT} request ends the connection. Both
+ *       are reported, once each, as one line naming the target without user information or query.</li>
  * </ul>
  * Immutable; thread safe as long as the refusal consumer is.
  */
 final class RtspRewrite {
+    private static final Pattern STATUS = Pattern.compile("RTSP/1\\.0 ([0-9]{3})(?: [^\\t]*)?");
+    private static final Pattern REQUEST = Pattern.compile("([A-Z_]+) ([^ \\t]+) RTSP/1\\.0");
+    /** An RFC 2616 token without {@code $} (FFmpeg takes a line starting with it for a frame), a colon, the value. */
+    private static final Pattern HEADER = Pattern.compile("([!#%&'*+.^_`|~0-9A-Za-z-]+):(.*)");
+    private static final Pattern DIGITS = Pattern.compile(" *[0-9]{1,9} *");
+
     private final StreamPolicy policy;
     private final String localOrigin;
-    private final Pattern local;
-    private final String userOrigin;
     private final Consumer<String> refuse;
 
     /**
-     * @param policy      the stream, whose origin the server must see
+     * @param policy      the stream, whose origin a redirect may keep
      * @param localOrigin the relay's origin, {@code rtsp://127.0.0.1:PORT}
      * @param refuse      told each refusal in one line, on the relaying thread
      */
     RtspRewrite(StreamPolicy policy, String localOrigin, Consumer<String> refuse) {
         this.policy = policy;
         this.localOrigin = localOrigin;
-        this.local = Pattern.compile(Pattern.quote(localOrigin) + "(?![0-9])");
-        this.userOrigin = policy.scheme().wireName() + "://" + authorityWithoutUser(URI.create(policy.url()));
         this.refuse = refuse;
     }
 
-    /** A head on its way from FFmpeg to the server. */
-    String toServer(String head) {
-        return local.matcher(head).replaceAll(Matcher.quoteReplacement(userOrigin));
-    }
-
-    /** A head on its way from the server to FFmpeg; null ends the connection. */
+    /** A head on its way from the server to FFmpeg, rebuilt; null ends the connection. */
     String toClient(String head) {
-        int lineEnd = head.indexOf('\n');
-        String start = head.substring(0, lineEnd).trim();
-        String[] parts = start.split(" +");
-        String location = RtspFraming.header(head, "location");
-        if (start.startsWith("RTSP/")) {
-            boolean redirect = parts.length > 1 && parts[1].length() == 3 && parts[1].charAt(0) == '3';
-            if (!redirect) {
-                return head;
-            }
-            if (location != null && sameOrigin(location, policy.scheme(), policy.host(), policy.port())) {
-                return head.replace(location, onOrigin(localOrigin, URI.create(location)));
-            }
-            refuse.accept(refusal(policy, location));
-            String eol = lineEnd > 0 && head.charAt(lineEnd - 1) == '\r' ? "\r\n" : "\n";
-            return "RTSP/1.0 403 Forbidden" + eol + withoutLocation(head.substring(lineEnd + 1));
-        }
-        if (parts[0].equalsIgnoreCase("REDIRECT")) {
-            refuse.accept(refusal(policy, location != null ? location : parts.length > 1 ? parts[1] : null));
+        List<String> lines = strictLines(head);
+        if (lines == null) {
             return null;
         }
-        return head;
+        String start = lines.get(0);
+        String location = null;
+        List<String> headers = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            Matcher h = HEADER.matcher(line);
+            if (h.matches() && h.group(1).equalsIgnoreCase("location")) {
+                location = h.group(2).trim();
+            } else {
+                headers.add(line);
+            }
+        }
+        Matcher status = STATUS.matcher(start);
+        if (status.matches()) {
+            if (status.group(1).charAt(0) != '3') {
+                return build(start, lines.subList(1, lines.size()));
+            }
+            if (location != null && sameOrigin(location, policy.scheme(), policy.host(), policy.port())) {
+                headers.add("Location: " + onOrigin(localOrigin, URI.create(location)));
+                return build(start, headers);
+            }
+            refuse.accept(refusal(policy, location));
+            return build("RTSP/1.0 403 Forbidden", headers);
+        }
+        Matcher request = REQUEST.matcher(start);
+        if (request.matches() && request.group(1).equals("REDIRECT")) {
+            refuse.accept(refusal(policy, location != null ? location : request.group(2)));
+            return null;
+        }
+        return build(start, lines.subList(1, lines.size()));
+    }
+
+    /**
+     * The head's lines without line ends or the closing empty line, or null when it breaks a rule
+     * of the class comment (the start line is known to match {@link #STATUS} or {@link #REQUEST},
+     * every other line {@link #HEADER}).
+     */
+    static List<String> strictLines(String head) {
+        String[] raw = head.split("\n", -1);
+        // a head ends with an empty line: "...\r\n\r\n" splits into [..., "", ""] (or "\r", "")
+        if (raw.length < 3 || !raw[raw.length - 1].isEmpty() || !stripCr(raw[raw.length - 2]).isEmpty()) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        boolean location = false;
+        boolean length = false;
+        for (int i = 0; i < raw.length - 2; i++) {
+            String line = stripCr(raw[i]);
+            if (line.isEmpty() || line.indexOf('\r') >= 0 || line.indexOf('\0') >= 0) {
+                return null;
+            }
+            if (i == 0) {
+                if (!STATUS.matcher(line).matches() && !REQUEST.matcher(line).matches()) {
+                    return null;
+                }
+            } else {
+                Matcher h = HEADER.matcher(line);
+                if (!h.matches() || line.indexOf('\t') >= 0) {
+                    return null;
+                }
+                String name = h.group(1);
+                if (name.equalsIgnoreCase("location")) {
+                    if (location) {
+                        return null;
+                    }
+                    location = true;
+                } else if (name.equalsIgnoreCase("content-length")) {
+                    if (length || !DIGITS.matcher(h.group(2)).matches()) {
+                        return null;
+                    }
+                    length = true;
+                }
+            }
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    private static String stripCr(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    private static String build(String start, List<String> headers) {
+        StringBuilder b = new StringBuilder(start).append("\r\n");
+        for (String h : headers) {
+            b.append(h).append("\r\n");
+        }
+        return b.append("\r\n").toString();
     }
 
     /** Whether {@code url} has {@code scheme} (its default port when it names none), {@code host} and {@code port}. */
@@ -89,7 +166,7 @@ final class RtspRewrite {
     /** The one-line refusal of {@code policy}'s redirect to {@code target} (null: a redirect naming no target). */
     static String refusal(StreamPolicy policy, String target) {
         return "refused " + (target == null ? "a redirect without a target" : StreamPolicy.quote(target))
-                + ": the RTSP server redirected there, to another host or port than " + policy.redacted();
+                + ": the RTSP server redirected there, to another scheme, host or port than " + policy.redacted();
     }
 
     /** {@code target}'s user information, path and query on {@code origin} ({@code scheme://host:port}). */
@@ -98,14 +175,5 @@ final class RtspRewrite {
         String query = target.getRawQuery() == null ? "" : "?" + target.getRawQuery();
         String path = target.getRawPath() == null ? "" : target.getRawPath();
         return origin.replace("://", "://" + user) + path + query;
-    }
-
-    private static String withoutLocation(String headers) {
-        return headers.replaceAll("(?im)^location:[^\\n]*\\n", "");
-    }
-
-    private static String authorityWithoutUser(URI uri) {
-        String a = uri.getRawAuthority();
-        return a.substring(a.lastIndexOf('@') + 1);
     }
 }

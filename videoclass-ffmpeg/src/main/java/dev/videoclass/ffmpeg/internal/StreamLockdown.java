@@ -23,8 +23,9 @@ import org.bytedeco.javacpp.BytePointer;
  *       only {@code tcp} whitelisted; video only. FFmpeg connects to nothing but a loopback
  *       {@link RtspRelay}, which alone connects to the policy's host and port (TLS with verified
  *       certificates for RTSPS): a redirect elsewhere is refused by the relay before any connection
- *       is made to its target. As defence in depth the interrupt callback aborts if the context's URL
- *       ever leaves the relay ({@link #refusesNow}).</li>
+ *       is made to its target. As a second line the interrupt callback aborts if the context's URL
+ *       ever leaves the relay ({@link #refusesNow}); it cannot prevent a connection (FFmpeg asks it
+ *       only after connecting), which is why the relay rebuilds every head the server sends.</li>
  *   <li><b>SRT</b>: the {@code mpegts} demuxer over the {@code srt} protocol alone, caller mode.</li>
  * </ul>
  * Immutable apart from the gate, the relay and the redirect flag, which belong to one connection and
@@ -81,7 +82,9 @@ final class StreamLockdown implements AutoCloseable {
                 s.put("format_whitelist", "rtsp");
                 s.put("rtsp_transport", "tcp");
                 s.put("allowed_media_types", "video");
-                s.put("timeout", Long.toString(timeoutMicros));
+                // FFmpeg's first read waits for the relay's connect and handshake (stallS together):
+                // twice that, so the relay's failure, which names the cause, ends the open first
+                s.put("timeout", Long.toString(2 * timeoutMicros));
                 return new StreamLockdown(options, "rtsp", s, null, relay(policy, stallS));
             }
             case SRT -> {

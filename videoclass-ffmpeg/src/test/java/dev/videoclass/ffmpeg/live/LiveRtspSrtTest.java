@@ -8,6 +8,7 @@ import dev.videoclass.ffmpeg.FfmpegVideoDecoder;
 import dev.videoclass.ffmpeg.testing.ConnectionCounter;
 import dev.videoclass.ffmpeg.testing.LiveEncoder;
 import dev.videoclass.ffmpeg.testing.LiveRecorder;
+import dev.videoclass.ffmpeg.testing.RtspDigest;
 import dev.videoclass.ffmpeg.testing.RtspTestServer;
 import dev.videoclass.ffmpeg.testing.SelfSignedTls;
 import dev.videoclass.live.LiveError;
@@ -99,7 +100,10 @@ class LiveRtspSrtTest {
         } finally {
             rtsp.redirectTo(null);
         }
-        assertThat(rtsp.described()).contains(rtsp.url(), target);
+        // both DESCRIBEs came through the relay: they name its origin, not the server's
+        String server = "rtsp://127.0.0.1:" + java.net.URI.create(rtsp.url()).getPort() + "/";
+        assertThat(rtsp.described()).extracting(u -> java.net.URI.create(u).getPath()).contains("/live", "/live2");
+        assertThat(rtsp.described()).allSatisfy(u -> assertThat(u).startsWith("rtsp://127.0.0.1:").doesNotStartWith(server));
         assertThat(events.errors).noneMatch(e -> e.kind() == LiveError.Kind.REFUSED);
     }
 
@@ -116,6 +120,20 @@ class LiveRtspSrtTest {
             assertThat(tls.connections()).isPositive();
             assertThat(tls.bytes()).isZero(); // no handshake completed, so no request went there
         }
+    }
+
+    @Test
+    void aCameraThatAsksForDigestAuthenticationIsWatchedThroughTheRelay() throws Exception {
+        rtsp.requireDigest(new RtspDigest("viewer", "s3cret"));
+        LiveRecorder events = new LiveRecorder();
+        LiveSettings s = LiveSettings.builder().every(1).window(2).stall(3).build();
+        String url = rtsp.url().replace("rtsp://", "rtsp://viewer:s3cret@");
+        try (LiveMonitor m = watch(url, events, s)) {
+            events.awaitWindows(1, Duration.ofSeconds(30));
+        } finally {
+            rtsp.requireDigest(null);
+        }
+        assertThat(events.errors).noneMatch(LiveError::fatal);
     }
 
     @Test

@@ -37,6 +37,7 @@ public final class RtspTestServer implements AutoCloseable {
     private final List<OutputStream> players = new CopyOnWriteArrayList<>();
     private final List<String> described = new CopyOnWriteArrayList<>();
     private volatile String redirectTo;
+    private volatile RtspDigest digest;
     private volatile ServerSocket tcp;
     private final int port;
 
@@ -75,9 +76,18 @@ public final class RtspTestServer implements AutoCloseable {
         return "rtsp://127.0.0.1:" + port + "/live";
     }
 
-    /** Answers DESCRIBE with a redirect to {@code url} unless it asks for {@code url} itself (null: serve the stream). */
+    /**
+     * Answers DESCRIBE with a redirect to {@code url}, unless {@code url} is on this server and the
+     * request asks for its path (through a relay the request names the relay's origin); null: serve
+     * the stream.
+     */
     public void redirectTo(String url) {
         redirectTo = url;
+    }
+
+    /** Asks every request for Digest authentication with {@code digest} (null: none). */
+    public void requireDigest(RtspDigest digest) {
+        this.digest = digest;
     }
 
     /** The URIs of the DESCRIBE requests received so far, in order. */
@@ -126,7 +136,10 @@ public final class RtspTestServer implements AutoCloseable {
                 }
                 String method = req.get("");
                 String cseq = req.getOrDefault("cseq", "0");
-                String reply = switch (method) {
+                RtspDigest auth = digest;
+                String reply = auth != null && !auth.accepts(method, req.get(":uri"), req.get("authorization"))
+                        ? "RTSP/1.0 401 Unauthorized\r\nCSeq: " + cseq + "\r\n" + auth.challenge() + "\r\n"
+                        : switch (method) {
                     case "OPTIONS" -> ok(cseq, "Public: OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN, GET_PARAMETER\r\n");
                     case "DESCRIBE" -> describe(cseq, req.get(":uri"));
                     case "SETUP" -> ok(cseq, "Session: 12345678;timeout=60\r\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n");
@@ -151,7 +164,8 @@ public final class RtspTestServer implements AutoCloseable {
     private String describe(String cseq, String uri) {
         described.add(uri);
         String to = redirectTo;
-        if (to != null && !to.equals(uri)) {
+        java.net.URI target = to == null ? null : java.net.URI.create(to);
+        if (target != null && !(target.getPort() == port && target.getPath().equals(java.net.URI.create(uri).getPath()))) {
             return "RTSP/1.0 302 Moved Temporarily\r\nCSeq: " + cseq + "\r\nLocation: " + to + "\r\n\r\n";
         }
         byte[] body = sdp.getBytes(StandardCharsets.US_ASCII);
