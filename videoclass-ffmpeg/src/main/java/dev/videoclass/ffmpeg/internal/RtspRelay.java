@@ -115,8 +115,8 @@ final class RtspRelay implements AutoCloseable {
         try {
             upstream = connect();
             Socket up = upstream;
-            daemon(() -> pump(up, client, rewrite::toClient));
-            pump(client, upstream, head -> head); // FFmpeg's requests pass unchanged
+            daemon(() -> pump(up, client, rewrite::toClient, this::rejectedReply));
+            pump(client, upstream, head -> head, () -> { }); // FFmpeg's requests pass unchanged
         } catch (IOException | RuntimeException e) {
             failure = "cannot connect to " + policy.redacted() + ": " + describe(e);
         } finally {
@@ -149,11 +149,24 @@ final class RtspRelay implements AutoCloseable {
         return tls;
     }
 
-    /** Copies {@code from} to {@code to} until either ends, then closes both. */
-    private static void pump(Socket from, Socket to, RtspFraming.HeadRewriter heads) {
+    /** Keeps why the server's connection ended on a head the relay would not pass on (a refusal says it itself). */
+    private void rejectedReply() {
+        if (refusal.get() == null) {
+            failure = "the RTSP server at " + policy.redacted()
+                    + " sent a reply that is not strict RTSP/1.0, which the relay does not pass on";
+        }
+    }
+
+    /**
+     * Copies {@code from} to {@code to} until either ends, then closes both; {@code rejected} runs
+     * first (before FFmpeg can see the connection end) when {@code heads} ended it.
+     */
+    private static void pump(Socket from, Socket to, RtspFraming.HeadRewriter heads, Runnable rejected) {
         try {
-            RtspFraming.copy(new BufferedInputStream(from.getInputStream()),
-                    new BufferedOutputStream(to.getOutputStream()), heads);
+            if (!RtspFraming.copy(new BufferedInputStream(from.getInputStream()),
+                    new BufferedOutputStream(to.getOutputStream()), heads)) {
+                rejected.run();
+            }
         } catch (IOException | RuntimeException e) {
             // a peer went away, or broke the framing: the connection ends either way
         } finally {

@@ -136,6 +136,45 @@ class LiveRtspSrtTest {
         assertThat(events.errors).noneMatch(LiveError::fatal);
     }
 
+    /**
+     * A server whose every answer is a redirect elsewhere that FFmpeg would read (a tab after the
+     * version) but strict RTSP does not allow: the relay ends the connection instead of passing it on.
+     */
+    @Test
+    void aRedirectInALooseHeadIsNotPassedToFfmpeg() throws Exception {
+        try (ConnectionCounter other = new ConnectionCounter();
+             java.net.ServerSocket hostile = new java.net.ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                while (!hostile.isClosed()) {
+                    try (java.net.Socket c = hostile.accept()) {
+                        java.io.BufferedReader in = new java.io.BufferedReader(
+                                new java.io.InputStreamReader(c.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                        String cseq = "1";
+                        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                            cseq = line.regionMatches(true, 0, "CSeq:", 0, 5) ? line.substring(5).trim() : cseq;
+                        }
+                        c.getOutputStream().write(("RTSP/1.0\t302 Found\r\nCSeq: " + cseq + "\r\nLocation: rtsp://127.0.0.1:"
+                                + other.port() + "/x\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                        c.getOutputStream().flush();
+                        Thread.sleep(200);
+                    } catch (Exception e) {
+                        // closed
+                    }
+                }
+            }, "hostile-rtsp");
+            server.setDaemon(true);
+            server.start();
+            LiveRecorder events = new LiveRecorder();
+            LiveSettings s = LiveSettings.builder().backoff(0.1, 0.2).maxReconnects(2).build();
+            try (LiveMonitor m = watch("rtsp://127.0.0.1:" + hostile.getLocalPort() + "/live", events, s)) {
+                assertThat(m.awaitTermination(Duration.ofSeconds(60))).isTrue();
+            }
+            assertThat(events.errors).isNotEmpty().anySatisfy(e -> assertThat(e.message()).contains("not strict RTSP/1.0"));
+            Thread.sleep(300);
+            assertThat(other.connections()).isZero();
+        }
+    }
+
     @Test
     void anSrtStreamInCallerMode() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(new FfmpegLiveDecoder().schemes().contains(StreamPolicy.Scheme.SRT),
