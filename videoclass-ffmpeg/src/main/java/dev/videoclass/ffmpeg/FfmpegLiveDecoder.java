@@ -33,8 +33,9 @@ import org.bytedeco.javacpp.PointerPointer;
  *       the SDP. The relay reads the server's replies strictly and rebuilds them (a reply it does not
  *       fully understand ends the connection), so a redirect to another host or port is answered
  *       {@code 403} and reported: no connection is ever made to its target. For RTSPS the relay speaks TLS through
- *       the JDK and verifies the server's certificate and host name (the JDK's default trust store,
- *       as for HTTPS): a self-signed or mismatched certificate fails the connection.</li>
+ *       the JDK and verifies the server's certificate and host name against the JVM's default TLS
+ *       context ({@code javax.net.ssl.trustStore}, or {@code SSLContext.setDefault}), as for HTTPS: a
+ *       self-signed or mismatched certificate fails the connection until it is trusted.</li>
  *   <li><b>SRT</b>: the {@code srt} protocol alone, MPEG-TS payload.</li>
  * </ul>
  * The demuxer is always named (never probed), so no device or file demuxer can be reached, and the

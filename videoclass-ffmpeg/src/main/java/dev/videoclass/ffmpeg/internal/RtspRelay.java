@@ -9,11 +9,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -137,8 +139,7 @@ final class RtspRelay implements AutoCloseable {
         if (policy.scheme() != StreamPolicy.Scheme.RTSPS) {
             return plain;
         }
-        SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(plain, policy.host(), policy.port(), true);
+        SSLSocket tls = (SSLSocket) defaultTls().createSocket(plain, policy.host(), policy.port(), true);
         track(tls);
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
@@ -147,6 +148,19 @@ final class RtspRelay implements AutoCloseable {
         tls.startHandshake();
         tls.setSoTimeout(0);
         return tls;
+    }
+
+    /**
+     * The JVM's default TLS context as it is now ({@link SSLContext#setDefault}; its trust store is
+     * {@code javax.net.ssl.trustStore} or the JDK's), looked up per connection rather than cached as
+     * {@link SSLSocketFactory#getDefault()} is.
+     */
+    private static SSLSocketFactory defaultTls() throws IOException {
+        try {
+            return SSLContext.getDefault().getSocketFactory();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("no default TLS context: " + e.getMessage(), e);
+        }
     }
 
     /** Keeps why the server's connection ended on a head the relay would not pass on (a refusal says it itself). */

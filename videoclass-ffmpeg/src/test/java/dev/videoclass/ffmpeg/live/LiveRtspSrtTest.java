@@ -10,6 +10,7 @@ import dev.videoclass.ffmpeg.testing.LiveEncoder;
 import dev.videoclass.ffmpeg.testing.LiveRecorder;
 import dev.videoclass.ffmpeg.testing.RtspDigest;
 import dev.videoclass.ffmpeg.testing.RtspTestServer;
+import dev.videoclass.ffmpeg.testing.TlsFront;
 import dev.videoclass.ffmpeg.testing.SelfSignedTls;
 import dev.videoclass.live.LiveError;
 import dev.videoclass.live.LiveMonitor;
@@ -172,6 +173,23 @@ class LiveRtspSrtTest {
             assertThat(events.errors).isNotEmpty().anySatisfy(e -> assertThat(e.message()).contains("not strict RTSP/1.0"));
             Thread.sleep(300);
             assertThat(other.connections()).isZero();
+        }
+    }
+
+    @Test
+    void anRtspsStreamWhoseCertificateTheJvmTrustsIsWatched() throws Exception {
+        javax.net.ssl.SSLContext jvmDefault = javax.net.ssl.SSLContext.getDefault();
+        try (TlsFront front = TlsFront.start(SelfSignedTls.listen(dir), java.net.URI.create(rtsp.url()).getPort())) {
+            javax.net.ssl.SSLContext.setDefault(SelfSignedTls.trusting(dir));
+            LiveRecorder events = new LiveRecorder();
+            LiveSettings s = LiveSettings.builder().every(1).window(2).stall(3).build();
+            try (LiveMonitor m = watch("rtsps://127.0.0.1:" + front.port() + "/live", events, s)) {
+                events.awaitWindows(1, Duration.ofSeconds(30));
+            }
+            assertThat(events.windows.get(0).decidingFrame().width()).isEqualTo(320);
+            assertThat(events.errors).noneMatch(LiveError::fatal);
+        } finally {
+            javax.net.ssl.SSLContext.setDefault(jvmDefault);
         }
     }
 
