@@ -4,8 +4,10 @@ import dev.videoclass.store.Backfill;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
 
 import java.io.BufferedReader;
@@ -41,7 +43,9 @@ final class InputListing {
         FileSystem fs = root.getFileSystem(conf);
         FileStatus status = fs.getFileStatus(root);
         SortedSet<String> files = new TreeSet<>();
-        if (status.isDirectory()) {
+        if (status.isDirectory() && isLocal(fs)) {
+            walk(fs, status.getPath(), files);
+        } else if (status.isDirectory()) {
             RemoteIterator<LocatedFileStatus> it = fs.listFiles(status.getPath(), true);
             while (it.hasNext()) {
                 LocatedFileStatus f = it.next();
@@ -67,6 +71,28 @@ final class InputListing {
             }
         }
         return new ArrayList<>(files);
+    }
+
+    /**
+     * Whether {@code fs} is the local file system. Its {@code listFiles} builds a
+     * {@link LocatedFileStatus} per file, which reads the file's permissions, and without Hadoop's
+     * native library that runs {@code ls -ld} in a new process for every file; its
+     * {@code listStatus} reads them only when asked. Other file systems keep {@code listFiles}: on
+     * S3 it is one flat listing rather than one request per directory.
+     */
+    private static boolean isLocal(FileSystem fs) {
+        return fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem;
+    }
+
+    /** Adds the video files under {@code dir} (recursively) to {@code files}. */
+    private static void walk(FileSystem fs, Path dir, SortedSet<String> files) throws IOException {
+        for (FileStatus f : fs.listStatus(dir)) {
+            if (f.isDirectory()) {
+                walk(fs, f.getPath(), files);
+            } else if (f.isFile() && Backfill.looksLikeVideo(f.getPath().getName())) {
+                files.add(f.getPath().toString());
+            }
+        }
     }
 
     /** Opens a listed file for reading (the caller closes the stream). */
