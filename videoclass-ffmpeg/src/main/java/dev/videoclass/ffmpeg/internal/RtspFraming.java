@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * The RTSP framing of one direction of a connection, as {@link RtspRelay} copies it: an interleaved
  * binary frame ({@code $}, a channel byte, a 16-bit big-endian length, the payload) passes through
- * byte-exact; a text message (a request or a response) is its head, lines up to an empty line, which
+ * byte-exact (one under {@link #MIN_FRAME_BYTES} is dropped); a text message (a request or a response) is its head, lines up to an empty line, which
  * goes through a {@link HeadRewriter}, and a body of {@code Content-Length} bytes, which passes
  * through unchanged. A head over {@link #MAX_HEAD_BYTES} or a body over {@link #MAX_BODY_BYTES} ends
  * the copy with an {@link IOException}, so a peer cannot make the relay buffer without bound.
@@ -21,6 +21,11 @@ import java.util.Locale;
 final class RtspFraming {
     /** The largest text head accepted, in bytes. */
     static final int MAX_HEAD_BYTES = 64 * 1024;
+    /**
+     * Interleaved frames shorter than this are dropped, in bytes: no RTP or RTCP packet is, and
+     * FFmpeg does not skip one but reads its payload as text.
+     */
+    static final int MIN_FRAME_BYTES = 8;
     /** The largest text body accepted, in bytes. */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -54,10 +59,15 @@ final class RtspFraming {
                 return true;
             }
             if (first == '$') {
-                out.write(first);
                 byte[] header = readExactly(in, 3);
-                out.write(header);
-                transfer(in, out, ((header[1] & 0xff) << 8) | (header[2] & 0xff), buf);
+                int length = ((header[1] & 0xff) << 8) | (header[2] & 0xff);
+                if (length < MIN_FRAME_BYTES) {
+                    transfer(in, OutputStream.nullOutputStream(), length, buf);
+                } else {
+                    out.write(first);
+                    out.write(header);
+                    transfer(in, out, length, buf);
+                }
             } else if (first == '\r' || first == '\n') {
                 out.write(first); // blank lines between messages
             } else {

@@ -60,7 +60,8 @@ final class RtspRelay implements AutoCloseable {
         this.timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(connectTimeoutS * 1000)));
         this.server = server;
         String origin = "rtsp://127.0.0.1:" + server.getLocalPort();
-        this.url = RtspRewrite.onOrigin(origin, URI.create(policy.url()));
+        URI stream = URI.create(policy.url());
+        this.url = RtspRewrite.onOrigin(origin, stream.getRawUserInfo(), stream);
         this.rewrite = new RtspRewrite(policy, origin, r -> refusal.compareAndSet(null, r));
     }
 

@@ -20,12 +20,14 @@ import java.util.regex.Pattern;
  *       {@code RTSP/1.0}; every header a name (an HTTP token without {@code $}) followed directly by
  *       a colon; no line may hold a carriage return, NUL or tab except a CRLF line end, start with
  *       {@code $} or white space, and {@code Location} and {@code Content-Length} appear at most once
- *       (a decimal length). Anything else ends the connection: FFmpeg reads heads more loosely
+ *       (a decimal length, rebuilt as {@code Content-Length: N}); no line is {@link #MAX_LINE} bytes or
+ *       longer, before or after the rebuild. Anything else ends the connection: FFmpeg reads heads more loosely
  *       (it drops every carriage return, splits on tabs, takes the last of repeated headers), so a
  *       head the relay did not fully understand could mean a redirect to FFmpeg that it does not to
  *       the relay. The rebuilt head has CRLF line ends.</li>
  *   <li>A 3xx response whose {@code Location} has the stream's scheme, host and port points at the
- *       relay instead (FFmpeg reconnects through it); any other 3xx becomes {@code 403 Forbidden}
+ *       relay instead, with the user information of the stream's URL, never the server's (FFmpeg
+ *       reconnects through it); any other 3xx becomes {@code 403 Forbidden}
  *       without a {@code Location}, and a server's {@code REDIRECT} request ends the connection. Both
  *       are reported, once each, as one line naming the target without user information or query.</li>
  * </ul>
@@ -37,9 +39,15 @@ final class RtspRewrite {
     /** An RFC 2616 token without {@code $} (FFmpeg takes a line starting with it for a frame), a colon, the value. */
     private static final Pattern HEADER = Pattern.compile("([!#%&'*+.^_`|~0-9A-Za-z-]+):(.*)");
     private static final Pattern DIGITS = Pattern.compile(" *[0-9]{1,9} *");
+    /**
+     * The longest head line passed on, in bytes, line end excluded. FFmpeg keeps the first 4,095
+     * bytes of a line and drops the rest, so a longer line would read differently to it.
+     */
+    static final int MAX_LINE = 2048;
 
     private final StreamPolicy policy;
     private final String localOrigin;
+    private final String userInfo;
     private final Consumer<String> refuse;
 
     /**
@@ -50,6 +58,7 @@ final class RtspRewrite {
     RtspRewrite(StreamPolicy policy, String localOrigin, Consumer<String> refuse) {
         this.policy = policy;
         this.localOrigin = localOrigin;
+        this.userInfo = URI.create(policy.url()).getRawUserInfo();
         this.refuse = refuse;
     }
 
@@ -76,7 +85,7 @@ final class RtspRewrite {
                 return build(start, lines.subList(1, lines.size()));
             }
             if (location != null && sameOrigin(location, policy.scheme(), policy.host(), policy.port())) {
-                headers.add("Location: " + onOrigin(localOrigin, URI.create(location)));
+                headers.add("Location: " + onOrigin(localOrigin, userInfo, URI.create(location)));
                 return build(start, headers);
             }
             refuse.accept(refusal(policy, location));
@@ -106,7 +115,7 @@ final class RtspRewrite {
         boolean length = false;
         for (int i = 0; i < raw.length - 2; i++) {
             String line = stripCr(raw[i]);
-            if (line.isEmpty() || line.indexOf('\r') >= 0 || line.indexOf('\0') >= 0) {
+            if (line.isEmpty() || line.length() >= MAX_LINE || line.indexOf('\r') >= 0 || line.indexOf('\0') >= 0) {
                 return null;
             }
             if (i == 0) {
@@ -129,6 +138,7 @@ final class RtspRewrite {
                         return null;
                     }
                     length = true;
+                    line = "Content-Length: " + Integer.parseInt(h.group(2).trim()); // the number framing uses
                 }
             }
             lines.add(line);
@@ -140,9 +150,13 @@ final class RtspRewrite {
         return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
+    /** The head of {@code start} and {@code headers} with CRLF line ends; null when a line is {@link #MAX_LINE} or longer. */
     private static String build(String start, List<String> headers) {
         StringBuilder b = new StringBuilder(start).append("\r\n");
         for (String h : headers) {
+            if (h.length() >= MAX_LINE) {
+                return null;
+            }
             b.append(h).append("\r\n");
         }
         return b.append("\r\n").toString();
@@ -169,9 +183,9 @@ final class RtspRewrite {
                 + ": the RTSP server redirected there, to another scheme, host or port than " + policy.redacted();
     }
 
-    /** {@code target}'s user information, path and query on {@code origin} ({@code scheme://host:port}). */
-    static String onOrigin(String origin, URI target) {
-        String user = target.getRawUserInfo() == null ? "" : target.getRawUserInfo() + "@";
+    /** {@code target}'s path and query on {@code origin} ({@code scheme://host:port}) with {@code userInfo} (null: none). */
+    static String onOrigin(String origin, String userInfo, URI target) {
+        String user = userInfo == null ? "" : userInfo + "@";
         String query = target.getRawQuery() == null ? "" : "?" + target.getRawQuery();
         String path = target.getRawPath() == null ? "" : target.getRawPath();
         return origin.replace("://", "://" + user) + path + query;

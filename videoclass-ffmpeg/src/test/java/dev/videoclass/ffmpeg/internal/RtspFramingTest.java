@@ -59,11 +59,47 @@ class RtspFramingTest {
         payload[2] = '\n';
         String request = "SETUP " + LOCAL + "/live?token=abc/trackID=0 RTSP/1.0\r\nCSeq: 3\r\n"
                 + "Authorization: Digest username=\"u\", uri=\"" + LOCAL + "/live\"\r\nContent-Length: 5\r\n\r\n";
-        byte[] in = concat(frame(1, payload), ascii(request), ascii(LOCAL.substring(0, 5)), frame(0, new byte[0]));
+        byte[] in = concat(frame(1, payload), ascii(request), ascii(LOCAL.substring(0, 5)), frame(0, new byte[8]));
 
         String out = copy(in, head -> head, true);
 
         assertThat(out.getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(in);
+    }
+
+    /** FFmpeg would read a short frame's payload as text; no RTP or RTCP packet is that short. */
+    @Test
+    void framesShorterThanAnRtcpPacketAreDropped() throws IOException {
+        byte[] in = concat(frame(0, ascii("RTSP/1")), frame(1, new byte[8]), frame(0, new byte[0]));
+
+        assertThat(copy(in, head -> head, true).getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(frame(1, new byte[8]));
+    }
+
+    /** FFmpeg keeps the first 4,095 bytes of a line: a longer one could split differently for it. */
+    @Test
+    void aLineFfmpegWouldTruncateEndsTheConnection() throws IOException {
+        String padded = "RTSP/1.0 200 OK\r\nCSeq: 1\r\nContent-Length:" + " ".repeat(4100) + "60\r\n\r\n"
+                + "RTSP/1.0 302 Found\r\nCSeq: 2\r\nLocation: rtsp://127.0.0.2:9/x\r\n\r\n";
+        String longUser = "RTSP/1.0 302 Found\r\nCSeq: 2\r\nLocation: rtsps://127.0.0.2:9:" + "a".repeat(4100)
+                + "@cam.example:8322/ok\r\n\r\n";
+
+        assertThat(copy(ascii(padded), rewrite::toClient, false)).isEmpty();
+        assertThat(copy(ascii(longUser), rewrite::toClient, false)).isEmpty();
+    }
+
+    @Test
+    void aSameOriginRedirectCarriesTheStreamsUserInformationNeverTheServers() throws IOException {
+        String reply = "RTSP/1.0 302 Found\r\nCSeq: 2\r\nLocation: rtsps://127.0.0.2:9:x@cam.example:8322/ok\r\n\r\n";
+
+        String out = copy(ascii(reply), rewrite::toClient, true);
+
+        assertThat(out).isEqualTo("RTSP/1.0 302 Found\r\nCSeq: 2\r\nLocation: rtsp://user:secret@127.0.0.1:40123/ok\r\n\r\n");
+    }
+
+    @Test
+    void contentLengthIsRebuiltAsTheNumberTheFramingUses() throws IOException {
+        String reply = "RTSP/1.0 200 OK\r\nContent-Length:   3 \r\n\r\nv=0";
+
+        assertThat(copy(ascii(reply), rewrite::toClient, true)).isEqualTo("RTSP/1.0 200 OK\r\nContent-Length: 3\r\n\r\nv=0");
     }
 
     @Test
@@ -118,7 +154,7 @@ class RtspFramingTest {
 
         String out = copy(ascii(reply), rewrite::toClient, true);
 
-        assertThat(out).isEqualTo("RTSP/1.0 301 Moved\r\nCSeq: 2\r\nLocation: " + LOCAL + "/other?a=b\r\n\r\n");
+        assertThat(out).isEqualTo("RTSP/1.0 301 Moved\r\nCSeq: 2\r\nLocation: rtsp://user:secret@127.0.0.1:40123/other?a=b\r\n\r\n");
         assertThat(refusals).isEmpty();
     }
 
@@ -132,13 +168,13 @@ class RtspFramingTest {
 
     @Test
     void aServersRedirectRequestEndsTheConnection() throws IOException {
-        byte[] in = concat(frame(0, new byte[] {1, 2, 3}),
+        byte[] in = concat(frame(0, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}),
                 ascii("REDIRECT rtsps://cam.example:8322/live RTSP/1.0\r\nCSeq: 9\r\nLocation: rtsp://10.0.0.9/x\r\n\r\n"),
-                frame(0, new byte[] {4}));
+                frame(0, new byte[] {4, 4, 4, 4, 4, 4, 4, 4}));
 
         String out = copy(in, rewrite::toClient, false);
 
-        assertThat(out.getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(frame(0, new byte[] {1, 2, 3}));
+        assertThat(out.getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(frame(0, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
         assertThat(refusals).singleElement().asString().contains("'rtsp://10.0.0.9/x'");
     }
 
