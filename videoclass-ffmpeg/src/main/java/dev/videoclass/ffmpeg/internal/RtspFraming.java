@@ -11,10 +11,14 @@ import java.util.Locale;
 /**
  * The RTSP framing of one direction of a connection, as {@link RtspRelay} copies it: an interleaved
  * binary frame ({@code $}, a channel byte, a 16-bit big-endian length, the payload) passes through
- * byte-exact (one under {@link #MIN_FRAME_BYTES} is dropped); a text message (a request or a response) is its head, lines up to an empty line, which
- * goes through a {@link HeadRewriter}, and a body of {@code Content-Length} bytes, which passes
- * through unchanged. A head over {@link #MAX_HEAD_BYTES} or a body over {@link #MAX_BODY_BYTES} ends
- * the copy with an {@link IOException}, so a peer cannot make the relay buffer without bound.
+ * byte-exact (one under {@link #MIN_FRAME_BYTES} is dropped); a text message (a request or a
+ * response) is its head, lines up to an empty line, which goes through a {@link HeadRewriter}, and a
+ * body of {@code Content-Length} bytes, which passes through unchanged. Each message is read whole
+ * before any of it is written, so the reader gets whole messages or nothing: a peer that stalls
+ * inside a body or frame cannot leave the reader holding half of one (FFmpeg, after a timeout,
+ * would take the rest for the next message, a head the rewriter never saw). A head over
+ * {@link #MAX_HEAD_BYTES} or a body over {@link #MAX_BODY_BYTES} ends the copy with an
+ * {@link IOException}, so a peer cannot make the relay buffer without bound.
  *
  * <p>Stateless; {@link #copy} blocks its thread and owns neither stream.
  */
@@ -51,7 +55,6 @@ final class RtspFraming {
      * @throws IOException on a read or write failure, a cut frame, or a head or body over its cap
      */
     static boolean copy(InputStream in, OutputStream out, HeadRewriter heads) throws IOException {
-        byte[] buf = new byte[8192];
         while (true) {
             int first = in.read();
             if (first < 0) {
@@ -61,12 +64,11 @@ final class RtspFraming {
             if (first == '$') {
                 byte[] header = readExactly(in, 3);
                 int length = ((header[1] & 0xff) << 8) | (header[2] & 0xff);
-                if (length < MIN_FRAME_BYTES) {
-                    transfer(in, OutputStream.nullOutputStream(), length, buf);
-                } else {
+                byte[] payload = readExactly(in, length); // the whole frame or nothing
+                if (length >= MIN_FRAME_BYTES) {
                     out.write(first);
                     out.write(header);
-                    transfer(in, out, length, buf);
+                    out.write(payload);
                 }
             } else if (first == '\r' || first == '\n') {
                 out.write(first); // blank lines between messages
@@ -78,8 +80,9 @@ final class RtspFraming {
                     out.flush();
                     return false;
                 }
+                byte[] body = readExactly(in, length); // the whole message or nothing
                 out.write(rewritten.getBytes(StandardCharsets.ISO_8859_1));
-                transfer(in, out, length, buf);
+                out.write(body);
             }
             if (in.available() == 0) {
                 out.flush();
@@ -143,20 +146,9 @@ final class RtspFraming {
     private static byte[] readExactly(InputStream in, int n) throws IOException {
         byte[] b = in.readNBytes(n);
         if (b.length < n) {
-            throw new EOFException("the connection ended inside an interleaved frame");
+            throw new EOFException("the connection ended inside an interleaved frame or an RTSP body");
         }
         return b;
     }
 
-    private static void transfer(InputStream in, OutputStream out, int length, byte[] buf) throws IOException {
-        int left = length;
-        while (left > 0) {
-            int n = in.read(buf, 0, Math.min(left, buf.length));
-            if (n < 0) {
-                throw new EOFException("the connection ended inside an RTSP body or frame");
-            }
-            out.write(buf, 0, n);
-            left -= n;
-        }
-    }
 }

@@ -66,6 +66,22 @@ class RtspFramingTest {
         assertThat(out.getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(in);
     }
 
+    /**
+     * A server that stalls inside a body must not leave FFmpeg holding half a message: after its
+     * timeout FFmpeg would read the rest as the next reply, a head the relay never rebuilt.
+     */
+    @Test
+    void nothingOfAMessageIsWrittenBeforeAllOfItIsRead() {
+        byte[] cut = ascii("RTSP/1.0 200 OK\r\nCSeq: 1\r\nContent-Length: 9067\r\n\r\n" + "\r".repeat(9000));
+        byte[] cutFrame = concat(frame(0, new byte[64]), ascii("$"), new byte[] {0, 0x10, 0});
+        for (byte[] in : List.of(cut, cutFrame)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> RtspFraming.copy(new ByteArrayInputStream(in), out, rewrite::toClient))
+                    .isInstanceOf(IOException.class);
+            assertThat(out.toByteArray()).isEqualTo(in == cut ? new byte[0] : frame(0, new byte[64]));
+        }
+    }
+
     /** FFmpeg would read a short frame's payload as text; no RTP or RTCP packet is that short. */
     @Test
     void framesShorterThanAnRtcpPacketAreDropped() throws IOException {
