@@ -55,6 +55,7 @@ final class RtspFraming {
      * @throws IOException on a read or write failure, a cut frame, or a head or body over its cap
      */
     static boolean copy(InputStream in, OutputStream out, HeadRewriter heads) throws IOException {
+        byte[] frame = new byte[4 + 0xffff]; // one interleaved frame at a time, reused: one per RTP packet
         while (true) {
             int first = in.read();
             if (first < 0) {
@@ -62,13 +63,12 @@ final class RtspFraming {
                 return true;
             }
             if (first == '$') {
-                byte[] header = readExactly(in, 3);
-                int length = ((header[1] & 0xff) << 8) | (header[2] & 0xff);
-                byte[] payload = readExactly(in, length); // the whole frame or nothing
+                frame[0] = '$';
+                readFully(in, frame, 1, 3);
+                int length = ((frame[2] & 0xff) << 8) | (frame[3] & 0xff);
+                readFully(in, frame, 4, length); // the whole frame or nothing
                 if (length >= MIN_FRAME_BYTES) {
-                    out.write(first);
-                    out.write(header);
-                    out.write(payload);
+                    out.write(frame, 0, 4 + length);
                 }
             } else if (first == '\r' || first == '\n') {
                 out.write(first); // blank lines between messages
@@ -144,11 +144,15 @@ final class RtspFraming {
     }
 
     private static byte[] readExactly(InputStream in, int n) throws IOException {
-        byte[] b = in.readNBytes(n);
-        if (b.length < n) {
+        byte[] b = new byte[n];
+        readFully(in, b, 0, n);
+        return b;
+    }
+
+    private static void readFully(InputStream in, byte[] b, int off, int n) throws IOException {
+        if (in.readNBytes(b, off, n) < n) {
             throw new EOFException("the connection ended inside an interleaved frame or an RTSP body");
         }
-        return b;
     }
 
 }
