@@ -10,6 +10,8 @@ import dev.videoclass.scene.SceneSampler;
 import dev.videoclass.spi.DecodeOptions;
 import dev.videoclass.spi.FrameSource;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +21,8 @@ import java.util.Locale;
  * Question: how close does AUTO come to the exact pass, in cuts and in time? Per video, warm JVM:
  * one untimed round, then {@code RUNS} rounds that sample it with the exact pass and with AUTO
  * (default policy), alternating which goes first; prints the median wall-clock time of each, their
- * ratio, and AUTO's F1 against the exact cuts (a cut matches an exact cut within {@value #MATCH_S}
+ * ratio, the median process CPU time of each (all threads, FFmpeg's included: steadier than the wall
+ * clock on a shared machine) and its ratio, and AUTO's F1 against the exact cuts (a cut matches an exact cut within {@value #MATCH_S}
  * s, each at most once).
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.videoclass.benchmarks.AutoAccuracy
@@ -38,31 +41,33 @@ public final class AutoAccuracy {
             System.exit(2);
         }
         int runs = Integer.parseInt(args[0]);
-        System.out.println("| file | exact ms | auto ms | auto / exact | AUTO's answer | frames auto / exact | cuts exact | matched | cuts auto | F1 |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| file | exact ms | auto ms | auto / exact | exact CPU ms | auto CPU ms | CPU auto / exact | AUTO's answer | frames auto / exact | cuts exact | matched | cuts auto | F1 |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String video : Arrays.copyOfRange(args, 1, args.length)) {
             Path p = Path.of(video);
             SamplingResult exact = sample(p, SamplerMode.EXACT);
             SamplingResult auto = sample(p, SamplerMode.AUTO);
-            double[] te = new double[runs];
-            double[] ta = new double[runs];
+            double[][] te = new double[2][runs];
+            double[][] ta = new double[2][runs];
             for (int r = 0; r < runs; r++) {
                 if (r % 2 == 0) {
-                    te[r] = timed(p, SamplerMode.EXACT);
-                    ta[r] = timed(p, SamplerMode.AUTO);
+                    timed(p, SamplerMode.EXACT, te, r);
+                    timed(p, SamplerMode.AUTO, ta, r);
                 } else {
-                    ta[r] = timed(p, SamplerMode.AUTO);
-                    te[r] = timed(p, SamplerMode.EXACT);
+                    timed(p, SamplerMode.AUTO, ta, r);
+                    timed(p, SamplerMode.EXACT, te, r);
                 }
             }
             List<Double> e = times(exact);
             List<Double> a = times(auto);
             int m = matches(e, a);
             double f1 = e.size() + a.size() == 0 ? 1 : 2.0 * m / (e.size() + a.size());
-            double me = median(te);
-            double ma = median(ta);
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.2f | %s | %d / %d | %d | %d | %d | %.2f |%n",
-                    p.getFileName(), me, ma, ma / me, auto.sampler(), auto.framesAnalysed(), exact.framesAnalysed(),
+            double me = median(te[0]);
+            double ma = median(ta[0]);
+            double ce = median(te[1]);
+            double ca = median(ta[1]);
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f | %s | %d / %d | %d | %d | %d | %.2f |%n",
+                    p.getFileName(), me, ma, ma / me, ce, ca, ca / ce, auto.sampler(), auto.framesAnalysed(), exact.framesAnalysed(),
                     e.size(), m, a.size(), f1);
         }
     }
@@ -73,11 +78,17 @@ public final class AutoAccuracy {
         }
     }
 
-    /** Milliseconds to open, sample and close. */
-    private static double timed(Path p, SamplerMode mode) throws Exception {
+    /**
+     * Opens, samples and closes; stores the wall-clock milliseconds in {@code out[0][run]} and the
+     * process CPU milliseconds (all threads) in {@code out[1][run]}.
+     */
+    private static void timed(Path p, SamplerMode mode, double[][] out, int run) throws Exception {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         sample(p, mode);
-        return (System.nanoTime() - t0) / 1e6;
+        out[0][run] = (System.nanoTime() - t0) / 1e6;
+        out[1][run] = (os.getProcessCpuTime() - c0) / 1e6;
     }
 
     private static List<Double> times(SamplingResult r) {
