@@ -7,6 +7,8 @@ import dev.videoclass.SceneCut;
 import dev.videoclass.VideoException;
 import dev.videoclass.scene.SceneDetector;
 
+import java.util.function.DoublePredicate;
+
 /**
  * The decode runs of one refinement, sharing one {@link SceneDetector.Stream#FRAMES} detector, which
  * this object owns: where the last run stopped, so that frames skipped between two runs count
@@ -26,6 +28,8 @@ import dev.videoclass.scene.SceneDetector;
  *       at most twice the detector's {@link SceneDetector#maxDelayFrames()}, so that the detector
  *       decides on real frames, not on a guess.</li>
  * </ul>
+ * A run can be told to stop at the first cut a test answers true for ({@link #stopOn}): AUTO stops
+ * refining at a silent cut, and every frame decoded after it would be wasted.
  * Not thread safe.
  */
 final class DecodeRun {
@@ -38,6 +42,8 @@ final class DecodeRun {
     private double lastFed = Double.NaN;
     private boolean endOfStream;
     private boolean open;
+    /** Stops a run right after a cut this answers true for; null: never. */
+    private DoublePredicate stopOn;
 
     /**
      * @param boundaryCutScore the score from which a boundary frame is a cut (see the class comment);
@@ -91,6 +97,15 @@ final class DecodeRun {
         lastFed = Double.NaN;
     }
 
+    /**
+     * From now on a run ends right after it adds a cut that {@code test} answers true for (null:
+     * runs end only where {@link #decode} says). The cuts found so far stay in the cut list; the
+     * detector then holds an unfinished stretch, so the refinement must not go on.
+     */
+    void stopOn(DoublePredicate test) {
+        this.stopOn = test;
+    }
+
     /** Time of the last frame fed, NaN when none since the last {@link #close()}. */
     double lastFed() {
         return lastFed;
@@ -132,10 +147,15 @@ final class DecodeRun {
             }
             boolean held = cut == null && detector.lastScore() >= boundaryCutScore;
             boolean atLimit = pts >= limit - Sorted.EPS;
+            int before = cuts.size();
             if (cut != null) {
                 cuts.add(cut);
             } else if (held && (analysed == 1 && afterSkip || atLimit && pts >= stop - Sorted.EPS)) {
                 cuts.add(pts, detector.lastScore());
+            }
+            if (cuts.size() > before && stopOn != null && stopOn.test(cuts.pts(before))) {
+                reachedEnd = false;
+                break;
             }
             // boundary rules: a detector still holding frames back decodes on (see the class comment)
             boolean undecided = !Double.isNaN(boundaryCutScore) && !detector.settled();

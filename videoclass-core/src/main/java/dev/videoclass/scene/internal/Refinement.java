@@ -35,8 +35,8 @@ import java.util.function.DoublePredicate;
  * I-frame. Representative candidates are the decoded I-frames and every frame of a run.
  *
  * <p><b>Stopping early.</b> With a test for <em>silent</em> cuts (cuts that nothing AUTO decided on
- * foretold), refinement stops after the run that finds one: the video has cuts that its key frames
- * and packets do not show, and the caller runs the exact pass instead.
+ * foretold), refinement stops at the first one, in the middle of a run: the video has cuts that its
+ * key frames and packets do not show, and the caller runs the exact pass instead.
  */
 final class Refinement {
     private final Sampling sampling;
@@ -116,12 +116,14 @@ final class Refinement {
 
     /**
      * Walks the intervals: decodes those {@code until} marks in runs, takes key-frame cuts from the
-     * others. Returns false when it stopped after a run that found a cut {@code silent} answers true
-     * for (null: never stops); the refinement is then unusable but for {@link #analysed()}.
+     * others. Returns false when it stopped at a cut {@code silent} answers true for, right after the
+     * frame that completed it (null: never stops); the refinement is then unusable but for
+     * {@link #analysed()}.
      *
      * @param keyframeCuts per interval, whether an interval that is not decoded may give a key-frame cut
      */
     boolean decode(double[] until, boolean[] keyframeCuts, DoublePredicate silent) throws VideoException {
+        run.stopOn(silent); // a run stops at its first silent cut: what it would decode after is wasted
         int n = keys.count();
         // >= 1 while the detector still holds the last frame of a run that stopped short of I-frame
         // `openEnd`: the next frame fed must be that I-frame, compared with it
