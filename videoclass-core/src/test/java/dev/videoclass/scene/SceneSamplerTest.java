@@ -375,6 +375,29 @@ class SceneSamplerTest {
     }
 
     @Test
+    void autoStopsRefiningAtTheFirstSilentCut() throws VideoException {
+        // x264/x265 defaults: the first GOP runs 260 frames (past keyint=250, so decoded in full),
+        // and the encoder gave its cut at frame 75 neither a key frame nor a packet that stands out
+        int count = 900;
+        int[] starts = {0, 75, 260, 400, 520, 700, 850};
+        int[] iframes = {0, 260, 400, 520, 700, 850};
+        FakeFrameSource exactSrc = new FakeFrameSource(W, H, FPS, count, iframes, Synth.scenes(starts));
+        SamplingResult exact = SAMPLER.sample(exactSrc, policy(SamplerMode.EXACT));
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, count, iframes, Synth.scenes(starts))
+                .packets(packetSizes(iframes));
+        SamplingResult auto = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        // the silent cut shows that cuts hide from both signals here: the exact pass decides
+        assertThat(auto.sampler()).isEqualTo("auto:exact");
+        assertThat(cutTimes(auto)).containsExactly(cutTimes(exact)).hasSize(6);
+        // the 6 I-frames, the refinement up to the frame that completed the silent cut (frame 75, at
+        // most the detector's delay later; not the whole 260-frame GOP), then every frame
+        int delay = SamplingPolicy.DEFAULTS.detector()
+                .create(policy(SamplerMode.AUTO), SceneDetector.Stream.FRAMES, FPS).maxDelayFrames();
+        long refined = auto.framesAnalysed() - iframes.length - count;
+        assertThat(refined).isBetween(76L, 76L + delay);
+    }
+
+    @Test
     void autoRunsTheExactPassWhenTheIntervalsToRefineHoldMostPackets() throws VideoException {
         // a cut 25 frames into every second: 19 intervals decoded up to their suspect, 26 of 30 frames each
         int[] starts = IntStream.concat(IntStream.of(0), IntStream.range(1, 20).map(s -> 30 * s - 5)).toArray();
