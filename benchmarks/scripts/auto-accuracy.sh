@@ -41,6 +41,8 @@ real_like() { # out fps noise "shot:seconds ..." codec-args...
 A="mandel:3.2 mandelH:2.7 tsrc:0.7 tsrcH:3.1 tsrcZ:1.2 cell:4.4 still:0.9 stillH:3.3 life:2.6 grad:1.1 gradB:3.0 pan:2.5"
 B="pan:4.1 still:1.3 life:0.8 grad:5.2 gradB:0.6 mandel:2.9 tsrcZ:3.4 tsrc:1.4 cell:2.2 stillH:1.0 mandelH:4.0"
 D="grad:6.1 tsrcH:1.1 cell:3.9 life:1.6 mandelH:7.2 mandel:1.3 pan:2.2 still:3.5 tsrc:1.0"
+# two minutes of shots as long as an edited film's (AutoAgainstExactTest.SHOTS_EDIT)
+E="mandel:4.2 pan:6.7 stillH:2.3 life:4.7 tsrcZ:3.8 tsrc:6.3 still:8.8 tsrcH:4.3 grad:6.8 gradB:5.8 cell:4.8 mandelH:7.3 mandel:2.8 pan:5.3 stillH:7.9 life:3.4 tsrcZ:2.4 tsrc:8.4 still:7.4 tsrcH:2.9 grad:5.4 gradB:7.9 cell:6.9 mandelH:2.4"
 # encoder threads pinned as in AutoAgainstExactTest, so the files are the test's bytes on any machine
 X265_THREADS=pools=4:frame-threads=2:lookahead-slices=0
 X264=(-c:v libx264 -preset veryfast -crf 23 -threads 4)
@@ -52,6 +54,10 @@ real_like "$WORK/x264-defaults-noise-b.mp4" 30 6 "$B" "${X264[@]}"
 real_like "$WORK/x264-defaults-clean-a.mp4" 25 0 "$A" "${X264[@]}"
 real_like "$WORK/x265-defaults-clean-d.mov" 25 0 "$D" "${X265[@]}"
 real_like "$WORK/x265-defaults-noise-a.mov" 25 6 "$A" "${X265[@]}"
+real_like "$WORK/edit-x264-defaults-clean.mp4" 25 0 "$E" "${X264[@]}"
+real_like "$WORK/edit-x264-defaults-noise.mp4" 25 6 "$E" "${X264[@]}"
+real_like "$WORK/edit-x265-defaults-clean.mov" 25 0 "$E" "${X265[@]}"
+real_like "$WORK/edit-x265-defaults-noise.mov" 25 6 "$E" "${X265[@]}"
 real_like "$WORK/x265-defaults-clean-a.mov" 25 0 "$A" "${X265[@]}"
 real_like "$WORK/phone-1s-cadence-noise-b.mov" 30 6 "$B" -c:v libx265 -tag:v hvc1 \
   -x265-params log-level=error:keyint=30:min-keyint=30:scenecut=0:$X265_THREADS
@@ -64,5 +70,5 @@ make_video "$WORK/hevc-1080p-24s.mov" 1920x1080 "$SHORT" -c:v libx265 -preset fa
 echo "machine: $(nproc) cores, $(awk '/model name/{$1=$2=$3="";print;exit}' /proc/cpuinfo | xargs), $(date -u '+%F %H:%M') UTC"
 echo "rounds per file: $RUNS (exact and auto alternating), medians, warm JVM"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp benchmarks/target/benchmarks.jar dev.videoclass.benchmarks.AutoAccuracy "$RUNS" \
-  "$WORK"/x264-defaults-*.mp4 "$WORK"/x265-defaults-*.mov "$WORK"/phone-1s-cadence-noise-b.mov \
+  "$WORK"/x264-defaults-*.mp4 "$WORK"/x265-defaults-*.mov "$WORK"/edit-*.mp4 "$WORK"/edit-*.mov "$WORK"/phone-1s-cadence-noise-b.mov \
   "$WORK"/gop-10s-no-scenecut-noise-a.mp4 "$WORK"/h264-720p-24s.mp4 "$WORK"/hevc-1080p-24s.mov "$WORK"/phone-like-1080p-24s.mov

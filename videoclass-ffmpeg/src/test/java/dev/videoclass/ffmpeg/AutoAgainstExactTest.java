@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * phone's fixed cadence, or a 10 s GOP), with and without sensor noise. The shot lists put cuts
  * within 1 s after the previous cut (so within {@code min-keyint} of its I-frame), cuts between
  * similar shots (a test pattern and its recoloured copy, a Mandelbrot zoom and a recoloured one) and
- * pairs of cuts 0.6-1.4 s apart. Every source is seeded and the encoders' thread counts are pinned, so
+ * pairs of cuts 0.6-1.4 s apart; one list is two minutes of shots as long as an edited film's. Every source is seeded and the encoders' thread counts are pinned, so
  * each run on every machine tests the same bytes. Per case, in one test: every exact cut has an AUTO cut within
  * {@value #MATCH_S} s (unless AUTO ran the exact pass itself, {@code auto:exact}), F1 against exact
  * is at least {@value #MIN_F1}, and every exact scene of at least {@value #COVERED_SCENE_S} s holds
@@ -66,6 +66,14 @@ class AutoAgainstExactTest {
     static final String SHOTS_D = "grad:6.1 tsrcH:1.1 cell:3.9 life:1.6 mandelH:7.2 mandel:1.3 pan:2.2 still:3.5 tsrc:1.0";
 
     /**
+     * Two minutes cut as an edited film is: 24 shots of 2.3-8.8 s (lengths drawn once, seeded), the
+     * palette in turn, with the similar pairs tsrc/tsrcH and mandel/mandelH.
+     */
+    static final String SHOTS_EDIT = "mandel:4.2 pan:6.7 stillH:2.3 life:4.7 tsrcZ:3.8 tsrc:6.3 still:8.8 tsrcH:4.3 "
+            + "grad:6.8 gradB:5.8 cell:4.8 mandelH:7.3 mandel:2.8 pan:5.3 stillH:7.9 life:3.4 tsrcZ:2.4 tsrc:8.4 "
+            + "still:7.4 tsrcH:2.9 grad:5.4 gradB:7.9 cell:6.9 mandelH:2.4";
+
+    /**
      * The encoders' thread settings, pinned: x264's and x265's output depends on their thread
      * counts, which default to the machine's cores; pinned, every machine encodes the same bytes.
      */
@@ -78,6 +86,8 @@ class AutoAgainstExactTest {
         X264_DEFAULTS_NOISE(SHOTS_B, 30, 6, "mp4", X264_DEFAULTS),
         X265_DEFAULTS_CLEAN(SHOTS_D, 25, 0, "mov", X265_DEFAULTS),
         X265_DEFAULTS_NOISE(SHOTS_A, 25, 6, "mov", X265_DEFAULTS),
+        /** Shots as long as an edit's, with sensor noise: where AUTO should refine, not fall back. */
+        X264_DEFAULTS_EDIT_NOISE(SHOTS_EDIT, 25, 6, "mp4", X264_DEFAULTS),
         /** Like a phone: HEVC, an I-frame every second, none at cuts. */
         PHONE_1S_CADENCE(SHOTS_B, 30, 6, "mov", "-c:v", "libx265", "-tag:v", "hvc1",
                 "-x265-params", "log-level=error:keyint=30:min-keyint=30:scenecut=0:" + X265_THREADS),
@@ -138,7 +148,9 @@ class AutoAgainstExactTest {
         System.out.printf(Locale.ROOT, "%s: %s, %d of %d frames, F1 %.2f; key packets %s; exact %s; auto %s%n", c,
                 auto.sampler(), auto.framesAnalysed(), exact.framesAnalysed(), f1, TestVideos.keyPacketTimes(video),
                 e, a);
-        assertThat(e).as("exact cuts").hasSizeGreaterThanOrEqualTo(c.shots.split(" ").length - 2);
+        // the recipe works: the exact pass sees nine in ten of the planned cuts (a zoomed test pattern
+        // cut to the plain one is below its threshold)
+        assertThat(e).as("exact cuts").hasSizeGreaterThanOrEqualTo((int) (0.9 * (c.shots.split(" ").length - 1)));
         if (!auto.sampler().equals("auto:exact")) {
             assertThat(matched).as("exact cuts with an AUTO cut within %s s", MATCH_S).isEqualTo(e.size());
         }
