@@ -55,7 +55,7 @@ make_backfill_folder() {
 # clips. Every fourth clip is again uploaded twice. Deterministic: the same clips give the same
 # files. $1 = folder, $2 = N, $3 = folder of the 12 s clips, $4 = seconds (60: 5 clips, ~69 s)
 make_long_backfill_folder() {
-  local dir=$1 n=$2 short secs=$4 i j k list
+  local dir=$1 n=$2 short secs=$4 i j k list=""
   short=$(cd "$3" && pwd) # the concat list names files relative to itself
   k=$(((secs + 6) / 12))
   ((k >= 1)) || k=1
