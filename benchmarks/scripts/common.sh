@@ -47,5 +47,32 @@ make_backfill_folder() {
   for i in $(seq 4 4 "$n"); do cp -n "$dir/clip-$i.mp4" "$dir/again-$i.mp4"; done
 }
 
+# The same folder with longer clips: clip i of $1 joins the "12 s" clips i, i+1, ..., i+K-1
+# (mod N) of $3 (a make_backfill_folder folder of N clips; 4 scenes of 2-5 s, so 14 s on average),
+# K = round($4 / 12), stream-copied with the concat demuxer: 1280x720 H.264 of the same encoder
+# settings, 3 cuts per joined clip plus one at each join, no new encoding (seconds, not the
+# minutes the lavfi sources take), so each second of video is as hard to decode as in the short
+# clips. Every fourth clip is again uploaded twice. Deterministic: the same clips give the same
+# files. $1 = folder, $2 = N, $3 = folder of the 12 s clips, $4 = seconds (60: 5 clips, ~69 s)
+make_long_backfill_folder() {
+  local dir=$1 n=$2 short secs=$4 i j k list=""
+  short=$(cd "$3" && pwd) # the concat list names files relative to itself
+  k=$(((secs + 6) / 12))
+  ((k >= 1)) || k=1
+  mkdir -p "$dir"
+  echo "joining $n clips of $k x 12 s (720p H.264, stream copy) into $dir ..." >&2
+  for i in $(seq 1 "$n"); do
+    [ -s "$dir/clip-$i.mp4" ] && continue
+    list="$dir.concat.txt"
+    : > "$list"
+    for ((j = 0; j < k; j++)); do
+      echo "file '$short/clip-$(((i - 1 + j) % n + 1)).mp4'" >> "$list"
+    done
+    FF -f concat -safe 0 -i "$list" -c copy -y "$dir/clip-$i.mp4"
+  done
+  rm -f "$list"
+  for i in $(seq 4 4 "$n"); do cp -n "$dir/clip-$i.mp4" "$dir/again-$i.mp4"; done
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 timeit() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || { echo "FAILED: $*" >&2; return 1; }; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }

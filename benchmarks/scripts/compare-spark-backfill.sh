@@ -13,6 +13,9 @@
 # adds, per clip, VERSIONS - 1 remuxed copies that differ only in a metadata tag: other bytes, so
 # other contents, with the same decoding work, for a larger run without encoding more video.
 # Clips are written by the GPL ffmpeg tool under videoclass-ffmpeg/target/ffmpeg-tool (see common.sh).
+# CLIP_SECONDS (environment, default 12): the clips' length. Other than 12, each clip joins
+# round(CLIP_SECONDS / 12) of the 12 s clips without re-encoding (make_long_backfill_folder), into
+# backfill-VIDEOS-CLIP_SECONDSs, so that the 12 s folders stay as they are.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 VIDEOS=${1:-60}
@@ -22,13 +25,19 @@ VERSIONS=${4:-1}
 # shellcheck source=benchmarks/scripts/common.sh
 source benchmarks/scripts/common.sh
 SPARK=examples/spark-backfill/bin/videoclass-spark
+CLIP_SECONDS=${CLIP_SECONDS:-12}
 make_backfill_folder "$WORK/backfill-$VIDEOS" "$VIDEOS"
-DIR="$WORK/backfill-$VIDEOS"
+CLIPS="$WORK/backfill-$VIDEOS"
+if ((CLIP_SECONDS != 12)); then
+  CLIPS="$WORK/backfill-$VIDEOS-${CLIP_SECONDS}s"
+  make_long_backfill_folder "$CLIPS" "$VIDEOS" "$WORK/backfill-$VIDEOS" "$CLIP_SECONDS"
+fi
+DIR="$CLIPS"
 if ((VERSIONS > 1)); then
-  DIR="$WORK/backfill-$VIDEOS-x$VERSIONS"
+  DIR="$CLIPS-x$VERSIONS"
   mkdir -p "$DIR"
-  cp -n "$WORK/backfill-$VIDEOS"/* "$DIR"/
-  for f in "$WORK/backfill-$VIDEOS"/clip-*.mp4; do
+  cp -n "$CLIPS"/* "$DIR"/
+  for f in "$CLIPS"/clip-*.mp4; do
     for ((v = 2; v <= VERSIONS; v++)); do
       [ -s "$DIR/v$v-$(basename "$f")" ] || FF -i "$f" -c copy -metadata title="version $v" -y "$DIR/v$v-$(basename "$f")"
     done
@@ -67,7 +76,7 @@ col() { awk -v c="$1" '{print $c}' "$2" | median; }
 cw=$(col 1 "$WORK/cli.times"); sw=$(col 1 "$WORK/spark.times")
 cc=$(col 3 "$WORK/cli.times"); sc=$(col 3 "$WORK/spark.times")
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(date -u +%F)"
-echo "folder: $files files ($((bytes / 1024 / 1024)) MB), $contents distinct contents; $RUNS interleaved runs, medians"
+echo "folder: $DIR, $files files ($((bytes / 1024 / 1024)) MB), $contents distinct contents, clips of ~$CLIP_SECONDS s; $RUNS interleaved runs, medians"
 echo "per run (wall s, peak RSS MB, CPU s, summary s): CLI $(paste -sd'|' "$WORK/cli.times"); Spark $(paste -sd'|' "$WORK/spark.times")"
 printf 'CLI backfill --parallel %s: %.2f s wall = %.1f videos/min; CPU %.1f s; own work %.2f s; peak RSS %s MB\n' "$PARALLEL" \
   "$cw" "$(echo "$contents * 60 / $cw" | bc -l)" "$cc" "$(col 4 "$WORK/cli.times")" "$(col 2 "$WORK/cli.times")"
