@@ -376,11 +376,12 @@ class SceneSamplerTest {
 
     @Test
     void autoStopsRefiningAtTheFirstSilentCut() throws VideoException {
-        // x264/x265 defaults: the first GOP runs 260 frames (past keyint=250, so decoded in full),
-        // and the encoder gave its cut at frame 75 neither a key frame nor a packet that stands out
+        // x264/x265 defaults: the first GOP runs 250 frames (keyint=250: its closing I-frame is
+        // placed by the count, so the GOP is decoded in full), and the encoder gave its cut at frame
+        // 75 neither a key frame nor a packet that stands out
         int count = 900;
-        int[] starts = {0, 75, 260, 400, 520, 700, 850};
-        int[] iframes = {0, 260, 400, 520, 700, 850};
+        int[] starts = {0, 75, 250, 400, 520, 700, 850};
+        int[] iframes = {0, 250, 400, 520, 700, 850};
         FakeFrameSource exactSrc = new FakeFrameSource(W, H, FPS, count, iframes, Synth.scenes(starts));
         SamplingResult exact = SAMPLER.sample(exactSrc, policy(SamplerMode.EXACT));
         FakeFrameSource src = new FakeFrameSource(W, H, FPS, count, iframes, Synth.scenes(starts))
@@ -390,7 +391,7 @@ class SceneSamplerTest {
         assertThat(auto.sampler()).isEqualTo("auto:exact");
         assertThat(cutTimes(auto)).containsExactly(cutTimes(exact)).hasSize(6);
         // the 6 I-frames, the refinement up to the frame that completed the silent cut (frame 75, at
-        // most the detector's delay later; not the whole 260-frame GOP), then every frame
+        // most the detector's delay later; not the whole 250-frame GOP), then every frame
         int delay = SamplingPolicy.DEFAULTS.detector()
                 .create(policy(SamplerMode.AUTO), SceneDetector.Stream.FRAMES, FPS).maxDelayFrames();
         long refined = auto.framesAnalysed() - iframes.length - count;

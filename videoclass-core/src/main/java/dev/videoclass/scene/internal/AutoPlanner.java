@@ -43,8 +43,9 @@ import java.util.function.DoublePredicate;
  *       interval is decoded.</li>
  *   <li>A longer fixed cadence: the exact pass.</li>
  * </ol>
- * With packet data, a plan that covers more than {@value IntervalRules#REFINE_MAX_COVERAGE} of the
- * packets runs the exact pass instead.
+ * With packet data, a plan that covers more than {@value IntervalRules#REFINE_MAX_COVERAGE_IRREGULAR}
+ * of the packets (irregular I-frames) or {@value IntervalRules#REFINE_MAX_COVERAGE} (a fixed cadence)
+ * runs the exact pass instead.
  *
  * <p>Known blind spots: on irregular I-frames, a cut between two similar busy shots inside an
  * interval whose I-frames differ by a cut, when no other decoded stretch of the video shows a silent
@@ -135,7 +136,7 @@ public final class AutoPlanner {
         if (!IntervalRules.any(until)) {
             return pass.finish(s.policy(), "auto:keyframes", s.duration(k.lastPts()));
         }
-        if (IntervalRules.coverage(k, until, packets) > IntervalRules.REFINE_MAX_COVERAGE) {
+        if (IntervalRules.coverage(k, until, packets) > IntervalRules.REFINE_MAX_COVERAGE_IRREGULAR) {
             return exact(s, pass.framesAnalysed());
         }
         Refinement r = new Refinement(s, k, minCutScore, pass.framesAnalysed(), true);

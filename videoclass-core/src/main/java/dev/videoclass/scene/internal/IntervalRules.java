@@ -61,16 +61,25 @@ public final class IntervalRules {
     /** See {@link #STILL_BYTES_PER_PIXEL}: the predicted packets' mean against the smaller key packet. */
     public static final double STILL_INTERVAL_SHARE = 0.05;
     /**
-     * AUTO runs the exact pass instead of refining when the intervals to decode hold more than this
-     * share of the packets. A refined run costs more per frame than the sequential pass (a seek and
-     * decoder flush per run, the opening I-frame decoded a second time, and the keyframe pass already
-     * spent): 6.3 ms against 4.9 ms per 1080p frame measured; on a 360p x264 encode whose packets
-     * explained every cut, refining 52 % of the frames took 0.56-0.62 of the exact pass's time (it
-     * took 0.95 as the exact pass after a 0.4 bound). Refining would pay off up to about 0.8, but a
-     * refinement that meets a silent cut is thrown away (up to that cut), and wide coverage means
-     * content where the I-frame and packet signals are weak, so the bound stays well below that.
+     * On a fixed cadence, AUTO runs the exact pass instead of refining when the intervals to decode
+     * hold more than this share of the packets. A refined run costs more per frame than the
+     * sequential pass (a seek and decoder flush per run, the opening I-frame decoded a second time,
+     * and the keyframe pass already spent): 6.3 ms against 4.9 ms per 1080p frame measured, so
+     * refining stops paying off well before it covers the stream; and wide coverage means content
+     * where the packet signals are weak, while on a fixed cadence the intervals left undecoded are
+     * taken to hold no cut, with no silent-cut test behind them: one pass with exact semantics is
+     * the safer answer.
      */
-    public static final double REFINE_MAX_COVERAGE = 0.6;
+    public static final double REFINE_MAX_COVERAGE = 0.4;
+    /**
+     * {@link #REFINE_MAX_COVERAGE} where the I-frames are irregular (an encoder placed them at the
+     * cuts it saw). There a silent cut found while refining sends AUTO to the exact pass anyway, so
+     * a wide plan risks time, not cuts. On a 360p x264 encode whose packets explained every cut,
+     * refining 52 % of the frames took 0.56-0.62 of the exact pass's time (it took 0.95 as the exact
+     * pass under the 0.4 bound). Refining would pay off up to about 0.8, but a refinement that meets
+     * a silent cut is thrown away (up to that cut), so the bound stays well below that.
+     */
+    public static final double REFINE_MAX_COVERAGE_IRREGULAR = 0.6;
     /**
      * The longest GOP, in frames, that x264 and x265 write by default ({@code keyint=250}): their
      * I-frame after that many frames is placed by the count, not at a cut. See {@link #markForced}.

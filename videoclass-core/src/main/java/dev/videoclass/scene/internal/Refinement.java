@@ -135,6 +135,10 @@ final class Refinement {
                     // the run before stopped inside interval i - 1: compare its last frame with I-frame i - 1
                     compareWithKeyFrame(i - 1);
                     openEnd = -1;
+                    if (foundSilent(silent)) {
+                        run.close();
+                        return false;
+                    }
                 }
                 if (i < n && keyframeCuts[i] && keys.score(i) >= minCutScore) {
                     cuts.add(keys.pts(i), keys.score(i));
@@ -155,6 +159,10 @@ final class Refinement {
                 run.skipTo(a); // the first frame (I-frame i - 1) is compared with the last one before
             } else {
                 run.restart(i == 1);
+            }
+            if (foundSilent(silent)) { // a cut the pending stretch resolved into, before decoding more
+                run.close();
+                return false;
             }
             analysed += run.decode(a, end, limit, cand, afterSkip);
             decodedAny = true;
