@@ -67,7 +67,8 @@ class AutoAgainstExactTest {
 
     /**
      * Two minutes cut as an edited film is: 24 shots of 2.3-8.8 s (lengths drawn once, seeded), the
-     * palette in turn, with the similar pairs tsrc/tsrcH and mandel/mandelH.
+     * palette in turn. Two of its cuts join similar shots: mandelH to mandel, and tsrcZ (a zoomed
+     * test pattern) to tsrc, twice, which the exact pass does not see as cuts.
      */
     static final String SHOTS_EDIT = "mandel:4.2 pan:6.7 stillH:2.3 life:4.7 tsrcZ:3.8 tsrc:6.3 still:8.8 tsrcH:4.3 "
             + "grad:6.8 gradB:5.8 cell:4.8 mandelH:7.3 mandel:2.8 pan:5.3 stillH:7.9 life:3.4 tsrcZ:2.4 tsrc:8.4 "
@@ -86,7 +87,7 @@ class AutoAgainstExactTest {
         X264_DEFAULTS_NOISE(SHOTS_B, 30, 6, "mp4", X264_DEFAULTS),
         X265_DEFAULTS_CLEAN(SHOTS_D, 25, 0, "mov", X265_DEFAULTS),
         X265_DEFAULTS_NOISE(SHOTS_A, 25, 6, "mov", X265_DEFAULTS),
-        /** Shots as long as an edit's, with sensor noise: where AUTO should refine, not fall back. */
+        /** Shots as long as an edit's, with sensor noise: AUTO refines, it does not fall back. */
         X264_DEFAULTS_EDIT_NOISE(SHOTS_EDIT, 25, 6, "mp4", X264_DEFAULTS),
         /** Like a phone: HEVC, an I-frame every second, none at cuts. */
         PHONE_1S_CADENCE(SHOTS_B, 30, 6, "mov", "-c:v", "libx265", "-tag:v", "hvc1",
@@ -148,9 +149,14 @@ class AutoAgainstExactTest {
         System.out.printf(Locale.ROOT, "%s: %s, %d of %d frames, F1 %.2f; key packets %s; exact %s; auto %s%n", c,
                 auto.sampler(), auto.framesAnalysed(), exact.framesAnalysed(), f1, TestVideos.keyPacketTimes(video),
                 e, a);
-        // the recipe works: the exact pass sees nine in ten of the planned cuts (a zoomed test pattern
-        // cut to the plain one is below its threshold)
-        assertThat(e).as("exact cuts").hasSizeGreaterThanOrEqualTo((int) (0.9 * (c.shots.split(" ").length - 1)));
+        // the recipe works: the exact pass sees all planned cuts but one in ten, at least one (a
+        // zoomed test pattern cut to the plain one is below its threshold)
+        int planned = c.shots.split(" ").length - 1;
+        assertThat(e).as("exact cuts").hasSizeGreaterThanOrEqualTo(planned - Math.max(1, planned / 10));
+        if (c == Case.X264_DEFAULTS_EDIT_NOISE) {
+            // every cut there has a key frame or packet evidence: refining, not the exact pass
+            assertThat(auto.sampler()).as("AUTO's answer on footage cut at an edit's pace").isEqualTo("auto:refined");
+        }
         if (!auto.sampler().equals("auto:exact")) {
             assertThat(matched).as("exact cuts with an AUTO cut within %s s", MATCH_S).isEqualTo(e.size());
         }
