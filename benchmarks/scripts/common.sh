@@ -53,14 +53,15 @@ make_backfill_folder() {
 # settings, 3 cuts per joined clip plus one at each join, no new encoding (seconds, not the
 # minutes the lavfi sources take), so each second of video is as hard to decode as in the short
 # clips. Every fourth clip is again uploaded twice. Deterministic: the same clips give the same
-# files. $1 = folder, $2 = N, $3 = folder of the 12 s clips, $4 = seconds (60: 5 clips, ~69 s)
+# files. With K > N a joined clip holds the same short clip twice. $1 = folder, $2 = N, $3 = folder
+# of the 12 s clips, $4 = seconds (60: 5 clips, ~69 s)
 make_long_backfill_folder() {
   local dir=$1 n=$2 short secs=$4 i j k list=""
   short=$(cd "$3" && pwd) # the concat list names files relative to itself
   k=$(((secs + 6) / 12))
   ((k >= 1)) || k=1
   mkdir -p "$dir"
-  echo "joining $n clips of $k x 12 s (720p H.264, stream copy) into $dir ..." >&2
+  echo "joining $n clips of $k x the \"12 s\" clips (~14 s each; 720p H.264, stream copy) into $dir ..." >&2
   for i in $(seq 1 "$n"); do
     [ -s "$dir/clip-$i.mp4" ] && continue
     list="$dir.concat.txt"
@@ -68,7 +69,9 @@ make_long_backfill_folder() {
     for ((j = 0; j < k; j++)); do
       echo "file '$short/clip-$(((i - 1 + j) % n + 1)).mp4'" >> "$list"
     done
-    FF -f concat -safe 0 -i "$list" -c copy -y "$dir/clip-$i.mp4"
+    # written under another name and moved into place, so a failed join leaves no clip behind
+    FF -f concat -safe 0 -i "$list" -c copy -f mp4 -y "$dir/clip-$i.mp4.part"
+    mv -f "$dir/clip-$i.mp4.part" "$dir/clip-$i.mp4"
   done
   rm -f "$list"
   for i in $(seq 4 4 "$n"); do cp -n "$dir/clip-$i.mp4" "$dir/again-$i.mp4"; done

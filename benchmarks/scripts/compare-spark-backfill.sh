@@ -76,7 +76,7 @@ col() { awk -v c="$1" '{print $c}' "$2" | median; }
 cw=$(col 1 "$WORK/cli.times"); sw=$(col 1 "$WORK/spark.times")
 cc=$(col 3 "$WORK/cli.times"); sc=$(col 3 "$WORK/spark.times")
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(date -u +%F)"
-echo "folder: $DIR, $files files ($((bytes / 1024 / 1024)) MB), $contents distinct contents, clips of ~$CLIP_SECONDS s; $RUNS interleaved runs, medians"
+echo "folder: $DIR, $files files ($((bytes / 1024 / 1024)) MB), $contents distinct contents, clips of $( ((CLIP_SECONDS == 12)) && echo "~14 s" || echo "$(((CLIP_SECONDS + 6) / 12)) joined ~14 s clips"); $RUNS interleaved runs, medians"
 echo "per run (wall s, peak RSS MB, CPU s, summary s): CLI $(paste -sd'|' "$WORK/cli.times"); Spark $(paste -sd'|' "$WORK/spark.times")"
 printf 'CLI backfill --parallel %s: %.2f s wall = %.1f videos/min; CPU %.1f s; own work %.2f s; peak RSS %s MB\n' "$PARALLEL" \
   "$cw" "$(echo "$contents * 60 / $cw" | bc -l)" "$cc" "$(col 4 "$WORK/cli.times")" "$(col 2 "$WORK/cli.times")"
