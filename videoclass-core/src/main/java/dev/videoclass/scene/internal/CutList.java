@@ -23,11 +23,6 @@ final class CutList {
         return pts.size();
     }
 
-    /** Time of the {@code i}-th cut added (in the order added), seconds. */
-    double pts(int i) {
-        return pts.get(i);
-    }
-
     /**
      * The cuts in time order with the minimum scene length applied once over all of them, in seconds
      * and counted from {@code firstPts}: a cut closer than {@code minLenS} to the last one kept is

@@ -28,8 +28,9 @@ import java.util.function.DoublePredicate;
  *       at most twice the detector's {@link SceneDetector#maxDelayFrames()}, so that the detector
  *       decides on real frames, not on a guess.</li>
  * </ul>
- * A run can be told to stop at the first cut a test answers true for ({@link #stopOn}): AUTO stops
- * refining at a silent cut, and every frame decoded after it would be wasted.
+ * A run can be told to stop at the first cut a test answers true for ({@link #stopOn}), whether the
+ * cut comes from a decoded frame or from a stretch resolved between runs: AUTO stops refining at a
+ * silent cut, and every frame decoded after it would be wasted.
  * Not thread safe.
  */
 final class DecodeRun {
@@ -44,6 +45,8 @@ final class DecodeRun {
     private boolean open;
     /** Stops a run right after a cut this answers true for; null: never. */
     private DoublePredicate stopOn;
+    /** A cut {@link #stopOn} answers true for was added: no more frames are decoded. */
+    private boolean stopped;
 
     /**
      * @param boundaryCutScore the score from which a boundary frame is a cut (see the class comment);
@@ -79,7 +82,7 @@ final class DecodeRun {
     void skipTo(double pts) {
         if (!Double.isNaN(lastFed)) {
             for (SceneCut cut : detector.flush()) {
-                cuts.add(cut);
+                add(cut);
             }
             detector.skip(Math.round((pts - lastFed) * fps) - 1);
         }
@@ -89,7 +92,7 @@ final class DecodeRun {
     void close() {
         if (open && !endOfStream) {
             for (SceneCut cut : detector.flush()) {
-                cuts.add(cut);
+                add(cut);
             }
         }
         open = false;
@@ -98,12 +101,27 @@ final class DecodeRun {
     }
 
     /**
-     * From now on a run ends right after it adds a cut that {@code test} answers true for (null:
-     * runs end only where {@link #decode} says). The cuts found so far stay in the cut list; the
-     * detector then holds an unfinished stretch, so the refinement must not go on.
+     * From now on a run ends right after a cut that {@code test} answers true for is added (null:
+     * runs end only where {@link #decode} says), and later runs decode nothing ({@link #stopped()}).
+     * The cuts found so far stay in the cut list; the detector then holds an unfinished stretch, so
+     * the refinement must not go on.
      */
     void stopOn(DoublePredicate test) {
         this.stopOn = test;
+    }
+
+    /** Whether a cut the {@link #stopOn} test answers true for has been added. */
+    boolean stopped() {
+        return stopped;
+    }
+
+    private void add(SceneCut cut) {
+        add(cut.ptsS(), cut.strength());
+    }
+
+    private void add(double pts, double strength) {
+        cuts.add(pts, strength);
+        stopped |= stopOn != null && stopOn.test(pts);
     }
 
     /** Time of the last frame fed, NaN when none since the last {@link #close()}. */
@@ -114,13 +132,17 @@ final class DecodeRun {
     /**
      * Decodes every frame from {@code a} to {@code b} ({@code seek(a, ALL_FRAMES)}, seconds) through
      * the detector, and on up to {@code limit} while the boundary rules ask for it. With {@code cand}
-     * its frames become representative candidates. Returns the number of frames analysed.
+     * its frames become representative candidates. Returns the number of frames analysed: none once
+     * {@link #stopped()}.
      *
      * @param limit     where the run must stop (its closing I-frame, or infinity at the video's end)
      * @param afterSkip whether the first frame, an I-frame, follows frames skipped since the last one
      *                  fed (a boundary frame)
      */
     long decode(double a, double b, double limit, Candidates cand, boolean afterSkip) throws VideoException {
+        if (stopped) {
+            return 0;
+        }
         source.seek(a, DecodeMode.ALL_FRAMES);
         open = true;
         long analysed = 0;
@@ -147,13 +169,12 @@ final class DecodeRun {
             }
             boolean held = cut == null && detector.lastScore() >= boundaryCutScore;
             boolean atLimit = pts >= limit - Sorted.EPS;
-            int before = cuts.size();
             if (cut != null) {
-                cuts.add(cut);
+                add(cut);
             } else if (held && (analysed == 1 && afterSkip || atLimit && pts >= stop - Sorted.EPS)) {
-                cuts.add(pts, detector.lastScore());
+                add(pts, detector.lastScore());
             }
-            if (cuts.size() > before && stopOn != null && stopOn.test(cuts.pts(before))) {
+            if (stopped) {
                 reachedEnd = false;
                 break;
             }

@@ -47,8 +47,6 @@ final class Refinement {
     private final DecodeRun run;
     private long analysed;
     private boolean decodedAny;
-    /** Cuts of {@link #cuts} already given to the silent-cut test. */
-    private int checked;
 
     /**
      * @param keys          the I-frames (their scores are read, never changed)
@@ -105,15 +103,6 @@ final class Refinement {
                 sampling.duration(keys.lastPts()));
     }
 
-    /** Whether a cut found since the last call is silent (null {@code silent}: never). */
-    private boolean foundSilent(DoublePredicate silent) {
-        boolean any = false;
-        for (; checked < cuts.size(); checked++) {
-            any |= silent != null && silent.test(cuts.pts(checked));
-        }
-        return any;
-    }
-
     /**
      * Walks the intervals: decodes those {@code until} marks in runs, takes key-frame cuts from the
      * others. Returns false when it stopped at a cut {@code silent} answers true for, right after the
@@ -123,7 +112,7 @@ final class Refinement {
      * @param keyframeCuts per interval, whether an interval that is not decoded may give a key-frame cut
      */
     boolean decode(double[] until, boolean[] keyframeCuts, DoublePredicate silent) throws VideoException {
-        run.stopOn(silent); // a run stops at its first silent cut: what it would decode after is wasted
+        run.stopOn(silent); // the run stops at the first silent cut and decodes nothing more: it would be wasted
         int n = keys.count();
         // >= 1 while the detector still holds the last frame of a run that stopped short of I-frame
         // `openEnd`: the next frame fed must be that I-frame, compared with it
@@ -135,10 +124,6 @@ final class Refinement {
                     // the run before stopped inside interval i - 1: compare its last frame with I-frame i - 1
                     compareWithKeyFrame(i - 1);
                     openEnd = -1;
-                    if (foundSilent(silent)) {
-                        run.close();
-                        return false;
-                    }
                 }
                 if (i < n && keyframeCuts[i] && keys.score(i) >= minCutScore) {
                     cuts.add(keys.pts(i), keys.score(i));
@@ -160,13 +145,9 @@ final class Refinement {
             } else {
                 run.restart(i == 1);
             }
-            if (foundSilent(silent)) { // a cut the pending stretch resolved into, before decoding more
-                run.close();
-                return false;
-            }
             analysed += run.decode(a, end, limit, cand, afterSkip);
             decodedAny = true;
-            if (foundSilent(silent)) {
+            if (run.stopped()) {
                 run.close();
                 return false;
             }
@@ -174,7 +155,7 @@ final class Refinement {
             i = j + 1;
         }
         run.close();
-        return !foundSilent(silent);
+        return !run.stopped();
     }
 
     /** Feeds I-frame {@code i} alone, after the frames skipped since the last one fed. */
