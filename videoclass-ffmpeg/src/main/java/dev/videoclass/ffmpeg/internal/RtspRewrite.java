@@ -64,75 +64,75 @@ final class RtspRewrite {
 
     /** A head on its way from the server to FFmpeg, rebuilt; null ends the connection. */
     String toClient(String head) {
-        List<String> lines = strictLines(head);
-        if (lines == null) {
+        Head h = Head.parse(head);
+        if (h == null) {
             return null;
         }
-        String start = lines.get(0);
-        String location = null;
-        List<String> headers = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            Matcher h = HEADER.matcher(line);
-            if (h.matches() && h.group(1).equalsIgnoreCase("location")) {
-                location = h.group(2).trim();
-            } else {
-                headers.add(line);
+        if (h.status() != null) {
+            if (h.status().charAt(0) != '3') {
+                return build(h.start(), h.headers());
             }
-        }
-        Matcher status = STATUS.matcher(start);
-        if (status.matches()) {
-            if (status.group(1).charAt(0) != '3') {
-                return build(start, lines.subList(1, lines.size()));
+            List<String> headers = h.withoutLocation();
+            if (h.location() != null && sameOrigin(h.location(), policy.scheme(), policy.host(), policy.port())) {
+                headers.add("Location: " + onOrigin(localOrigin, userInfo, URI.create(h.location())));
+                return build(h.start(), headers);
             }
-            if (location != null && sameOrigin(location, policy.scheme(), policy.host(), policy.port())) {
-                headers.add("Location: " + onOrigin(localOrigin, userInfo, URI.create(location)));
-                return build(start, headers);
-            }
-            refuse.accept(refusal(policy, location));
+            refuse.accept(refusal(policy, h.location()));
             return build("RTSP/1.0 403 Forbidden", headers);
         }
-        Matcher request = REQUEST.matcher(start);
-        if (request.matches() && request.group(1).equals("REDIRECT")) {
-            refuse.accept(refusal(policy, location != null ? location : request.group(2)));
+        if (h.method().equals("REDIRECT")) {
+            refuse.accept(refusal(policy, h.location() != null ? h.location() : h.requestUri()));
             return null;
         }
-        return build(start, lines.subList(1, lines.size()));
+        return build(h.start(), h.headers());
     }
 
     /**
-     * The head's lines without line ends or the closing empty line, or null when it breaks a rule
-     * of the class comment (the start line is known to match {@link #STATUS} or {@link #REQUEST},
-     * every other line {@link #HEADER}).
+     * A server head read strictly (the rules of the class comment), once: its start line, what that
+     * line says, its header lines without line ends ({@code Content-Length} rebuilt), and where its
+     * {@code Location} header is ({@code locationAt}, -1: none).
+     *
+     * @param status     a response's three-digit status, null for a request
+     * @param method     a request's method, null for a response
+     * @param requestUri a request's URI, null for a response
+     * @param location   the {@code Location} header's value, trimmed; null when there is none
      */
-    static List<String> strictLines(String head) {
-        String[] raw = head.split("\n", -1);
-        // a head ends with an empty line: "...\r\n\r\n" splits into [..., "", ""] (or "\r", "")
-        if (raw.length < 3 || !raw[raw.length - 1].isEmpty() || !stripCr(raw[raw.length - 2]).isEmpty()) {
-            return null;
-        }
-        List<String> lines = new ArrayList<>();
-        boolean location = false;
-        boolean length = false;
-        for (int i = 0; i < raw.length - 2; i++) {
-            String line = stripCr(raw[i]);
-            if (line.isEmpty() || line.length() >= MAX_LINE || line.indexOf('\r') >= 0 || line.indexOf('\0') >= 0) {
+    private record Head(String start, String status, String method, String requestUri, List<String> headers,
+                        int locationAt, String location) {
+        /** The head, or null when it breaks a rule of the class comment. */
+        static Head parse(String head) {
+            String[] raw = head.split("\n", -1);
+            // a head ends with an empty line: "...\r\n\r\n" splits into [..., "", ""] (or "\r", "")
+            if (raw.length < 3 || !raw[raw.length - 1].isEmpty() || !stripCr(raw[raw.length - 2]).isEmpty()) {
                 return null;
             }
-            if (i == 0) {
-                if (!STATUS.matcher(line).matches() && !REQUEST.matcher(line).matches()) {
-                    return null;
-                }
-            } else {
-                Matcher h = HEADER.matcher(line);
-                if (!h.matches() || line.indexOf('\t') >= 0) {
+            String start = strictLine(raw[0]);
+            if (start == null) {
+                return null;
+            }
+            Matcher status = STATUS.matcher(start);
+            Matcher request = REQUEST.matcher(start);
+            boolean isStatus = status.matches();
+            if (!isStatus && !request.matches()) {
+                return null;
+            }
+            List<String> headers = new ArrayList<>();
+            int locationAt = -1;
+            String location = null;
+            boolean length = false;
+            for (int i = 1; i < raw.length - 2; i++) {
+                String line = strictLine(raw[i]);
+                Matcher h = line == null ? null : HEADER.matcher(line);
+                if (h == null || !h.matches() || line.indexOf('\t') >= 0) {
                     return null;
                 }
                 String name = h.group(1);
                 if (name.equalsIgnoreCase("location")) {
-                    if (location) {
+                    if (locationAt >= 0) {
                         return null;
                     }
-                    location = true;
+                    locationAt = headers.size();
+                    location = h.group(2).trim();
                 } else if (name.equalsIgnoreCase("content-length")) {
                     if (length || !DIGITS.matcher(h.group(2)).matches()) {
                         return null;
@@ -140,10 +140,28 @@ final class RtspRewrite {
                     length = true;
                     line = "Content-Length: " + Integer.parseInt(h.group(2).trim()); // the number framing uses
                 }
+                headers.add(line);
             }
-            lines.add(line);
+            return isStatus
+                    ? new Head(start, status.group(1), null, null, headers, locationAt, location)
+                    : new Head(start, null, request.group(1), request.group(2), headers, locationAt, location);
         }
-        return lines;
+
+        /** A line without its CR, or null when it is empty, {@link #MAX_LINE} or longer, or holds a CR or NUL. */
+        private static String strictLine(String raw) {
+            String line = stripCr(raw);
+            return line.isEmpty() || line.length() >= MAX_LINE || line.indexOf('\r') >= 0 || line.indexOf('\0') >= 0
+                    ? null : line;
+        }
+
+        /** The header lines without the {@code Location} header, as a new list. */
+        List<String> withoutLocation() {
+            List<String> out = new ArrayList<>(headers);
+            if (locationAt >= 0) {
+                out.remove(locationAt);
+            }
+            return out;
+        }
     }
 
     private static String stripCr(String line) {
