@@ -154,5 +154,4 @@ final class RtspFraming {
             throw new EOFException("the connection ended inside an interleaved frame or an RTSP body");
         }
     }
-
 }

@@ -199,7 +199,7 @@ final class RtspRelay implements AutoCloseable {
     }
 
     private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+        for (Throwable c = t; c != null; c = c.getCause()) { // getCause() is null, never the throwable itself, at the end
             if (type.isInstance(c)) {
                 return true;
             }
