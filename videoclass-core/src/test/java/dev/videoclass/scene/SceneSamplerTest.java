@@ -399,6 +399,76 @@ class SceneSamplerTest {
     }
 
     @Test
+    void autoDecodesAChangedIntervalOnlyUntilItsFramesLookLikeItsClosingIFrame() throws VideoException {
+        // x264/x265 defaults: the first GOP runs 250 frames and its closing I-frame, placed by the
+        // count, shows scene B, which starts at frame 75 (an intra picture there); the I-frames at
+        // 400 and 520 sit at cuts
+        int count = 600;
+        int[] starts = {0, 75, 400, 520};
+        int[] iframes = {0, 250, 400, 520};
+        SamplingResult exact = SAMPLER.sample(new FakeFrameSource(W, H, FPS, count, iframes, Synth.scenes(starts)),
+                policy(SamplerMode.EXACT));
+        assertThat(cutTimes(exact)).containsExactly(75 / FPS, 400 / FPS, 520 / FPS);
+        int delay = SamplingPolicy.DEFAULTS.detector()
+                .create(policy(SamplerMode.AUTO), SceneDetector.Stream.FRAMES, FPS).maxDelayFrames();
+
+        // a source that decodes single I-frames: from frame 75 on the frames look like I-frame 250, so
+        // the GOP is decoded up to there, and on only until the detector has settled
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, count, iframes, Synth.scenes(starts))
+                .packets(packetSizes(iframes, 75)).demuxAhead();
+        SamplingResult auto = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        assertThat(auto.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(auto)).containsExactly(cutTimes(exact));
+        // 4 I-frames, I-frame 250 decoded on its own, frames 0..75 (and up to twice the detector's
+        // delay after), I-frame 250 compared with the last of them
+        long refined = auto.framesAnalysed() - iframes.length - 1 - 1;
+        assertThat(refined).isBetween(76L, 76L + 2L * delay);
+
+        // one that cannot: the whole GOP, as before
+        FakeFrameSource whole = new FakeFrameSource(W, H, FPS, count, iframes, Synth.scenes(starts))
+                .packets(packetSizes(iframes, 75));
+        SamplingResult complete = SAMPLER.sample(whole, policy(SamplerMode.AUTO));
+        assertThat(cutTimes(complete)).containsExactly(cutTimes(exact));
+        assertThat(complete.framesAnalysed()).isEqualTo(iframes.length + 251);
+    }
+
+    @Test
+    void autoDecodesAChangedIntervalOnWhileItsFramesDifferFromItsClosingIFrame() throws VideoException {
+        // as above, but scene B gives way to scene C at frame 200 with no packet that stands out: the
+        // frames of B differ from I-frame 250 (C), so decoding goes on past the evidence at 75 and meets
+        // the cut at 200, a silent one: the exact pass decides
+        int count = 600;
+        int[] starts = {0, 75, 200, 400, 520};
+        int[] iframes = {0, 250, 400, 520};
+        SamplingResult exact = SAMPLER.sample(new FakeFrameSource(W, H, FPS, count, iframes, Synth.scenes(starts)),
+                policy(SamplerMode.EXACT));
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, count, iframes, Synth.scenes(starts))
+                .packets(packetSizes(iframes, 75)).demuxAhead();
+        SamplingResult auto = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        assertThat(auto.sampler()).isEqualTo("auto:exact");
+        assertThat(cutTimes(auto)).containsExactly(cutTimes(exact)).hasSize(4);
+    }
+
+    @Test
+    void autoOnAFixedCadenceFindsACutRightWhereItsFramesStartToLookLikeTheClosingIFrame() throws VideoException {
+        // a 1 s cadence without packet data: the changed intervals 30..60 and 120..150 are decoded, and
+        // their frames look like their closing I-frames from the cuts at 45 and 135 on: each run stops
+        // there (once the detector has settled), and the cut at the frame it stops at is kept
+        int[] cadence = FakeFrameSource.every(30, 300);
+        int[] starts = {0, 45, 135};
+        SamplingResult exact = SAMPLER.sample(new FakeFrameSource(W, H, FPS, 300, cadence, Synth.scenes(starts)),
+                policy(SamplerMode.EXACT));
+        assertThat(cutTimes(exact)).containsExactly(45 / FPS, 135 / FPS);
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 300, cadence, Synth.scenes(starts)).demuxAhead();
+        SamplingResult auto = SAMPLER.sample(src, policy(SamplerMode.AUTO));
+        assertThat(auto.sampler()).isEqualTo("auto:refined");
+        assertThat(cutTimes(auto)).containsExactly(cutTimes(exact));
+        // fewer frames than decoding both intervals completely (10 I-frames, 2 x 31 frames, 2 closing
+        // I-frames compared)
+        assertThat(auto.framesAnalysed()).isLessThan(10 + 2 * 31 + 2);
+    }
+
+    @Test
     void autoRunsTheExactPassWhenTheIntervalsToRefineHoldMostPackets() throws VideoException {
         // a cut 25 frames into every second: 19 intervals decoded up to their suspect, 26 of 30 frames each
         int[] starts = IntStream.concat(IntStream.of(0), IntStream.range(1, 20).map(s -> 30 * s - 5)).toArray();

@@ -28,9 +28,11 @@ import java.util.function.DoublePredicate;
  *       cut one (a cut within {@code min-keyint} of the last I-frame, a cut between similar shots
  *       under the encoder's scene-cut threshold), so the I-frames alone are never trusted. Decoded
  *       ({@code "auto:refined"}): each interval up to its last packet evidence of a cut
- *       ({@link PacketEvidence}); completely, each interval whose closing I-frame the GOP length
- *       placed ({@link IntervalRules#markForced}) and each whose I-frames differ without a cut
- *       ({@link IntervalRules#markChangedWithoutCut}), while they differ. The other intervals keep
+ *       ({@link PacketEvidence}); each interval whose closing I-frame the GOP length placed
+ *       ({@link IntervalRules#markForced}) and each whose I-frames differ without a cut
+ *       ({@link IntervalRules#markChangedWithoutCut}), while its I-frames differ, up to its last
+ *       evidence and on while its frames differ from its closing I-frame ({@link ClosingKeyFrame}):
+ *       once they no longer do, what changed between the two has happened. The other intervals keep
  *       their key-frame cuts ({@code "auto:keyframes"} when nothing is decoded). A decoded cut that
  *       neither an I-frame nor packet evidence foretold (a <em>silent</em> cut) shows that this
  *       video's cuts can hide from both: AUTO stops refining and runs the exact pass. A detector that
@@ -38,9 +40,10 @@ import java.util.function.DoublePredicate;
  *       key frames placed at cuts, whose neighbours are other cuts: the exact pass.</li>
  *   <li>A short fixed cadence with at least three I-frames: I-frames carry no information about
  *       cuts, but they are dense. With packet data the intervals with suspects, and the changed ones
- *       whose key sizes jump, are decoded; every other interval is taken to hold no cut, except a
+ *       whose key sizes jump (while their frames differ from the closing I-frame), are decoded;
+ *       every other interval is taken to hold no cut, except a
  *       still interval, whose changed closing I-frame is a cut. Without packet data every changed
- *       interval is decoded.</li>
+ *       interval is decoded, in the same way.</li>
  *   <li>A longer fixed cadence: the exact pass.</li>
  * </ol>
  * With packet data, a plan that covers more than {@value IntervalRules#REFINE_MAX_COVERAGE_IRREGULAR}
@@ -53,8 +56,10 @@ import java.util.function.DoublePredicate;
  * data, a cut whose picture is not outsized and whose key pictures do not jump (high-motion content
  * cut to content of similar complexity), and a cut exactly on a key frame inside moving content
  * (with a 1 s cadence at 30 fps about one cut in 30) — while pans and zooms, which the I-frames alone
- * cannot tell from cuts, are far more common. A change that builds up gradually is not a cut, as in
- * the exact pass.
+ * cannot tell from cuts, are far more common. In an interval decoded only while its frames differ
+ * from its closing I-frame: a scene with no packet evidence that starts after they first look alike
+ * (a cutaway back to a shot that had already come to look like the closing I-frame). A change that
+ * builds up gradually is not a cut, as in the exact pass.
  */
 public final class AutoPlanner {
     /** Videos up to this long may be judged on a single I-frame, seconds. */
@@ -104,21 +109,23 @@ public final class AutoPlanner {
             }
             return irregular(s, k, pass, packets, detector.minCutScore());
         }
-        double[] until = IntervalRules.suspectIntervals(k, SuspectPackets.find(packets, s.info()));
+        double[] evidence = IntervalRules.suspectIntervals(k, SuspectPackets.find(packets, s.info()));
+        double[] until = evidence.clone();
         if (!c.isShort() || k.count() < 3) {
             return exact(s, pass.framesAnalysed());
         }
         if (packets.isEmpty()) {
             // no packet data: every interval whose I-frames differ enough may hold a cut
             IntervalRules.markChanged(k, until, detector.minCutScore(), null);
-            return Refinement.run(s, k, detector.minCutScore(), pass.framesAnalysed(), until, all(k.count() + 1), null);
+            return Refinement.run(s, k, detector.minCutScore(), pass.framesAnalysed(), until, evidence,
+                    all(k.count() + 1), null);
         }
         // packet data: suspects, plus changed intervals whose key pictures jump in size (a cut
         // into simpler content, whose picture is not outsized); the rest changed gradually
         double[] keySize = IntervalRules.keySizes(k, packets, s.fps());
         IntervalRules.markChanged(k, until, detector.minCutScore(), keySize);
         boolean[] still = IntervalRules.stillIntervals(k, packets, keySize, s.info());
-        return refineUnlessWide(s, k, detector, pass.framesAnalysed(), until, still, packets, null);
+        return refineUnlessWide(s, k, detector, pass.framesAnalysed(), until, evidence, still, packets, null);
     }
 
     /**
@@ -130,7 +137,8 @@ public final class AutoPlanner {
                                             double minCutScore) throws VideoException {
         double fps = s.fps();
         PacketEvidence evidence = PacketEvidence.find(packets, s.info(), fps, s.policy().minSceneLenFrames());
-        double[] until = IntervalRules.suspectIntervals(k, evidence.times());
+        double[] evidenceUntil = IntervalRules.suspectIntervals(k, evidence.times());
+        double[] until = evidenceUntil.clone();
         IntervalRules.markForced(k, until, fps, minCutScore);
         IntervalRules.markChangedWithoutCut(k, until, minCutScore);
         if (!IntervalRules.any(until)) {
@@ -141,7 +149,7 @@ public final class AutoPlanner {
         }
         Refinement r = new Refinement(s, k, minCutScore, pass.framesAnalysed(), true);
         DoublePredicate silent = cut -> !k.near(cut, SILENT_KEY_FRAMES / fps) && !evidence.explains(cut, fps);
-        if (!r.decode(until, all(k.count() + 1), silent)) {
+        if (!r.decode(until, evidenceUntil, all(k.count() + 1), silent)) {
             return exact(s, r.analysed());
         }
         return r.finish(null);
@@ -175,19 +183,20 @@ public final class AutoPlanner {
                 return null;
             }
         }
-        double[] until = IntervalRules.suspectIntervals(k, SuspectPackets.find(packets, s.info()));
+        double[] evidence = IntervalRules.suspectIntervals(k, SuspectPackets.find(packets, s.info()));
+        double[] until = evidence.clone();
         IntervalRules.markChanged(k, until, detector.minCutScore(), keySize);
-        return refineUnlessWide(s, k, detector, decoder.decoded(), until, still, packets, decoder);
+        return refineUnlessWide(s, k, detector, decoder.decoded(), until, evidence, still, packets, decoder);
     }
 
     /** Refines the plan, or runs the exact pass when it covers too much of the video. */
     private static SamplingResult refineUnlessWide(Sampling s, KeyFrames k, SceneDetector detector, long analysed,
-                                                   double[] until, boolean[] keyframeCuts, List<PacketInfo> packets,
-                                                   SparseKeyDecoder sparse) throws VideoException {
+                                                   double[] until, double[] evidence, boolean[] keyframeCuts,
+                                                   List<PacketInfo> packets, SparseKeyDecoder sparse) throws VideoException {
         if (IntervalRules.coverage(k, until, packets) > IntervalRules.REFINE_MAX_COVERAGE) {
             return exact(s, analysed);
         }
-        return Refinement.run(s, k, detector.minCutScore(), analysed, until, keyframeCuts, sparse);
+        return Refinement.run(s, k, detector.minCutScore(), analysed, until, evidence, keyframeCuts, sparse);
     }
 
     private static SamplingResult exact(Sampling s, long alreadyAnalysed) throws VideoException {

@@ -28,6 +28,11 @@ import java.util.function.DoublePredicate;
  *       at most twice the detector's {@link SceneDetector#maxDelayFrames()}, so that the detector
  *       decides on real frames, not on a guess.</li>
  * </ul>
+ * <b>Legs.</b> A run covers consecutive I-frame intervals, its legs ({@link Leg}). A leg with a
+ * closing I-frame is decoded past its end only while its frames differ from that I-frame; where
+ * they stop differing the detector may still hold back the cut just before (a merge pending in its
+ * filter), so the leg decodes on until the detector is settled, as at a boundary, whatever the
+ * boundary score, and a leg before the last then skips to its closing I-frame.
  * A run can be told to stop at the first cut a test answers true for ({@link #stopOn}), whether the
  * cut comes from a decoded frame or from a stretch resolved between runs: AUTO stops refining at a
  * silent cut, and every frame decoded after it would be wasted.
@@ -41,6 +46,8 @@ final class DecodeRun {
     private final double boundaryCutScore;
     private final FrameSharpness sharpness = new FrameSharpness();
     private double lastFed = Double.NaN;
+    /** Frames fed since this object was made. */
+    private long fedTotal;
     private boolean endOfStream;
     private boolean open;
     /** Stops a run right after a cut this answers true for; null: never. */
@@ -130,65 +137,128 @@ final class DecodeRun {
     }
 
     /**
-     * Decodes every frame from {@code a} to {@code b} ({@code seek(a, ALL_FRAMES)}, seconds) through
-     * the detector, and on up to {@code limit} while the boundary rules ask for it. With {@code cand}
-     * its frames become representative candidates. Returns the number of frames analysed: none once
-     * {@link #stopped()}.
+     * One I-frame interval of a run.
      *
-     * @param limit     where the run must stop (its closing I-frame, or infinity at the video's end)
+     * @param end     decoded at least to here, seconds
+     * @param limit   its closing I-frame, where the run goes on into the next leg or stops (infinity
+     *                at the video's end), seconds
+     * @param closing that I-frame, when the leg is decoded past {@code end} only while its frames
+     *                still differ from it; null: a leg before the last one is decoded to its limit,
+     *                the last one to {@code end}
+     */
+    record Leg(double end, double limit, ClosingKeyFrame closing) {
+    }
+
+    /**
+     * Decodes the frames of consecutive I-frame intervals ({@code seek(a, ALL_FRAMES)}, seconds)
+     * through the detector. A leg is decoded to its end, then on while its frames differ from its
+     * closing I-frame; the last leg also while the boundary rules ask for it. A leg before the last
+     * whose frames stop differing is left there: its other frames are skipped
+     * ({@link #skipTo}), and the run goes on from its closing I-frame, fed as a boundary frame.
+     * With {@code cand} the frames become representative candidates. Returns the number of frames
+     * analysed: none once {@link #stopped()}.
+     *
      * @param afterSkip whether the first frame, an I-frame, follows frames skipped since the last one
      *                  fed (a boundary frame)
      */
-    long decode(double a, double b, double limit, Candidates cand, boolean afterSkip) throws VideoException {
-        if (stopped) {
-            return 0;
+    long decode(double a, Leg[] legs, Candidates cand, boolean afterSkip) throws VideoException {
+        long before = fedTotal;
+        double from = a;
+        int leg = 0;
+        boolean boundary = afterSkip;
+        while (!stopped) {
+            int left = feedFrom(from, legs, leg, cand, boundary);
+            if (left < 0) {
+                break;
+            }
+            from = legs[left].limit();
+            skipTo(from);
+            leg = left + 1;
+            boundary = true;
         }
-        source.seek(a, DecodeMode.ALL_FRAMES);
+        return fedTotal - before;
+    }
+
+    /**
+     * One seek of {@link #decode}, from leg {@code leg} on. Returns the leg before the last that its
+     * frames left early (the run goes on from its closing I-frame), or -1 when the run ended.
+     */
+    private int feedFrom(double from, Leg[] legs, int leg, Candidates cand, boolean boundary) throws VideoException {
+        source.seek(from, DecodeMode.ALL_FRAMES);
         open = true;
-        long analysed = 0;
-        double fedHere = Double.NaN;
-        double stop = b;
-        long beyond = 0; // frames fed past b while decoding on
-        Frame f;
+        int last = legs.length - 1;
+        int m = leg;
+        Leg g = legs[m];
+        double target = g.end(); // decoded at least this far; past it while the frames differ from the closing I-frame
+        ClosingKeyFrame differsFrom = g.closing();
+        double stop = target;
+        long beyond = 0; // frames fed past the target while decoding on
+        boolean matched = false; // the leg's frames stopped differing from its closing I-frame
+        long fedHere = 0;
+        double fedPts = Double.NaN;
         boolean reachedEnd = true;
+        Frame f;
         while ((f = source.next()) != null) {
             double pts = f.ptsSeconds();
-            if (pts < a - Sorted.EPS || (!Double.isNaN(fedHere) && pts <= fedHere)) {
+            if (pts < from - Sorted.EPS || (!Double.isNaN(fedPts) && pts <= fedPts)) {
                 continue; // leading pictures of an open GOP, or a repeated timestamp
             }
-            if (pts > stop + Sorted.EPS) {
+            while (m < last && pts > g.limit() + Sorted.EPS) {
+                g = legs[++m]; // past a leg's closing I-frame: on into the next leg
+                target = g.end();
+                differsFrom = g.closing();
+                stop = target;
+                beyond = 0;
+                matched = false;
+            }
+            if (pts > stop + Sorted.EPS && m == last && differsFrom == null) {
                 reachedEnd = false;
                 break;
             }
-            fedHere = pts;
+            fedPts = pts;
             lastFed = pts;
-            analysed++;
+            fedHere++;
+            fedTotal++;
             SceneCut cut = detector.feed(f);
             if (cand != null) {
                 cand.add(pts, sharpness.of(f), f.isKeyframe());
             }
             boolean held = cut == null && detector.lastScore() >= boundaryCutScore;
-            boolean atLimit = pts >= limit - Sorted.EPS;
+            boolean atLimit = pts >= g.limit() - Sorted.EPS;
             if (cut != null) {
                 add(cut);
-            } else if (held && (analysed == 1 && afterSkip || atLimit && pts >= stop - Sorted.EPS)) {
+            } else if (held && (fedHere == 1 && boundary || m == last && atLimit && pts >= stop - Sorted.EPS)) {
                 add(pts, detector.lastScore());
             }
             if (stopped) {
                 reachedEnd = false;
                 break;
             }
-            // boundary rules: a detector still holding frames back decodes on (see the class comment)
-            boolean undecided = !Double.isNaN(boundaryCutScore) && !detector.settled();
-            if (pts >= stop - Sorted.EPS && undecided && !atLimit && beyond == 0) {
-                stop = limit;
+            if (differsFrom != null && pts >= target - Sorted.EPS && !atLimit) {
+                if (differsFrom.differs(f)) {
+                    stop = g.limit();
+                    continue; // still changing towards the closing I-frame
+                }
+                differsFrom = null;
+                matched = true;
+                target = pts;
+                stop = pts;
             }
-            if (pts >= stop - Sorted.EPS || stop > b && (!undecided || ++beyond > 2L * detector.maxDelayFrames())) {
-                reachedEnd = false;
-                break; // no need to decode the next frame
+            // boundary rules, and after a match (the cut just before it may still be held back): a
+            // detector still holding frames back decodes on (see the class comment)
+            boolean undecided = (matched || !Double.isNaN(boundaryCutScore)) && !detector.settled();
+            if (pts >= stop - Sorted.EPS && undecided && !atLimit && beyond == 0) {
+                stop = g.limit();
+            }
+            if (pts >= stop - Sorted.EPS || stop > target && (!undecided || ++beyond > 2L * detector.maxDelayFrames())) {
+                if (m < last && atLimit) {
+                    continue; // at a leg's closing I-frame: on into the next leg
+                }
+                endOfStream = false;
+                return m < last ? m : -1; // no need to decode the next frame
             }
         }
         endOfStream = reachedEnd;
-        return analysed;
+        return -1;
     }
 }

@@ -14,7 +14,9 @@ import java.util.List;
  * measurements behind each constant are in its comment. Stateless.
  *
  * <p>A plan is an array {@code until} over the intervals: NaN where the interval is not decoded,
- * else the time up to which it is decoded (at or past the closing I-frame: completely).
+ * else the time up to which it is decoded; at or past the closing I-frame, up to its last packet
+ * evidence and on while its frames differ from the closing I-frame ({@link Refinement}). The
+ * coverage bound counts such an interval in full.
  */
 public final class IntervalRules {
     /** Longest fixed I-frame cadence that AUTO refines instead of running the exact pass, seconds. */

@@ -15,16 +15,19 @@ import java.util.function.DoublePredicate;
  *
  * <p><b>Decoded runs.</b> Adjacent marked intervals are decoded in one run ({@link DecodeRun}),
  * every frame through one {@link SceneDetector.Stream#FRAMES} detector, so a run has the exact
- * pass's semantics; frames skipped between a run's last decoded frame and the closing I-frame count
- * towards the minimum scene length. A run that stops before its closing I-frame (at its last suspect)
- * then compares that I-frame with its last decoded frame, so a cut between the two is still seen (at
- * the I-frame); where an encoder placed the I-frames at cuts, a score of at least
- * {@code minCutScore} there is a cut even when the detector's filter holds back a busy stretch from
- * the run ({@link DecodeRun}'s boundary frames). A run that starts at the first I-frame starts as the exact pass does; a later one
+ * pass's semantics. An interval marked up to its closing I-frame is decoded to its last packet
+ * evidence and then only while its frames differ from that I-frame ({@link ClosingKeyFrame});
+ * where they stop differing before, the run skips to the closing I-frame; frames skipped between a
+ * run's last decoded frame and the closing I-frame count towards the minimum scene length. A run
+ * that stops before its closing I-frame (at its last suspect) then compares that I-frame with its
+ * last decoded frame, so a cut between the two is still seen (at the I-frame); where an encoder
+ * placed the I-frames at cuts, a score of at least {@code minCutScore} there is a cut even when
+ * the detector's filter holds back a busy stretch from the run ({@link DecodeRun}'s boundary
+ * frames). A run that starts at the first I-frame starts as the exact pass does; a later one
  * resumes after unknown frames ({@link SceneDetector#resume}), and a stretch still pending where a
  * run ends, unless the video ends there, is resolved as more of the same content would resolve it
- * ({@link SceneDetector#flush}). Where such a guess cannot match the exact pass it misses a cut rather
- * than inventing one.
+ * ({@link SceneDetector#flush}). Where such a guess cannot match the exact pass it misses a cut
+ * rather than inventing one.
  *
  * <p><b>Key-frame cuts.</b> An interval that is not decoded contributes a cut at its closing I-frame
  * when the plan allows it there and the I-frame's score is at least the detector's
@@ -39,6 +42,12 @@ import java.util.function.DoublePredicate;
  * key frames and packets do not show, and the caller runs the exact pass instead.
  */
 final class Refinement {
+    /**
+     * The closing I-frames one run holds at most, bytes of RGB: 300 at the default analysis width
+     * (256 x 144). A run over more changed intervals decodes the others completely.
+     */
+    static final long MAX_HELD_KEY_FRAME_BYTES = 32L << 20;
+
     private final Sampling sampling;
     private final KeyFrames keys;
     private final double minCutScore;
@@ -79,9 +88,9 @@ final class Refinement {
      *                     then also decodes representative candidates for every scene
      */
     static SamplingResult run(Sampling s, KeyFrames keys, double minCutScore, long analysedSoFar, double[] until,
-                              boolean[] keyframeCuts, SparseKeyDecoder sparse) throws VideoException {
+                              double[] evidence, boolean[] keyframeCuts, SparseKeyDecoder sparse) throws VideoException {
         Refinement r = new Refinement(s, keys, minCutScore, analysedSoFar, false);
-        r.decode(until, keyframeCuts, null);
+        r.decode(until, evidence, keyframeCuts, null);
         return r.finish(sparse);
     }
 
@@ -109,9 +118,13 @@ final class Refinement {
      * frame that completed it (null: never stops); the refinement is then unusable but for
      * {@link #analysed()}.
      *
+     * @param evidence     per interval, its last packet evidence of a cut (NaN: none); an interval
+     *                     {@code until} marks completely is decoded to there, or from its opening
+     *                     I-frame, on only while its frames differ from its closing I-frame
      * @param keyframeCuts per interval, whether an interval that is not decoded may give a key-frame cut
      */
-    boolean decode(double[] until, boolean[] keyframeCuts, DoublePredicate silent) throws VideoException {
+    boolean decode(double[] until, double[] evidence, boolean[] keyframeCuts, DoublePredicate silent)
+            throws VideoException {
         run.stopOn(silent); // the run stops at the first silent cut and decodes nothing more: it would be wasted
         int n = keys.count();
         // >= 1 while the detector still holds the last frame of a run that stopped short of I-frame
@@ -131,21 +144,19 @@ final class Refinement {
                 i++;
                 continue;
             }
-            // a run of consecutive marked intervals; all but the last one are decoded completely
+            // a run of consecutive marked intervals; all but the last one are marked completely
             int j = i;
             while (j < n && until[j] >= keys.pts(j) - Sorted.EPS && !Double.isNaN(until[j + 1])) {
                 j++;
             }
-            double a = keys.pts(i - 1);
-            double end = j < n ? Math.min(until[j], keys.pts(j)) : until[j];
-            double limit = j < n ? keys.pts(j) : Double.POSITIVE_INFINITY;
             boolean afterSkip = openEnd == i - 1;
             if (afterSkip) {
-                run.skipTo(a); // the first frame (I-frame i - 1) is compared with the last one before
+                run.skipTo(keys.pts(i - 1)); // the first frame (I-frame i - 1) is compared with the last one before
             } else {
                 run.restart(i == 1);
             }
-            analysed += run.decode(a, end, limit, cand, afterSkip);
+            DecodeRun.Leg[] legs = legs(i, j, until, evidence); // counts the closing I-frames it decodes
+            analysed += run.decode(keys.pts(i - 1), legs, cand, afterSkip);
             decodedAny = true;
             if (run.stopped()) {
                 run.close();
@@ -158,9 +169,38 @@ final class Refinement {
         return !run.stopped();
     }
 
+    /**
+     * The legs of a run over intervals {@code i} to {@code j}: an interval marked completely is
+     * decoded to its last evidence (from its opening I-frame without any), then on while its frames
+     * differ from its closing I-frame ({@link ClosingKeyFrame}, decoded here: the I-frames of one run
+     * are held at once, up to {@value #MAX_HELD_KEY_FRAME_BYTES} bytes), or to its end where the
+     * source cannot decode one on its own or more would be held.
+     */
+    private DecodeRun.Leg[] legs(int i, int j, double[] until, double[] evidence) throws VideoException {
+        int n = keys.count();
+        DecodeRun.Leg[] legs = new DecodeRun.Leg[j - i + 1];
+        long held = 0;
+        for (int m = i; m <= j; m++) {
+            double limit = m < n ? keys.pts(m) : Double.POSITIVE_INFINITY;
+            double end = m < n ? Math.min(until[m], limit) : until[m];
+            ClosingKeyFrame closing = null;
+            if (m < n && end >= limit - Sorted.EPS && held < MAX_HELD_KEY_FRAME_BYTES) {
+                closing = ClosingKeyFrame.decode(sampling.source(), limit, sampling.detector(SceneDetector.Stream.KEY_FRAMES));
+            }
+            if (closing != null) {
+                analysed++;
+                held += closing.bytes();
+                end = Double.isNaN(evidence[m]) ? keys.pts(m - 1) : evidence[m];
+            }
+            legs[m - i] = new DecodeRun.Leg(end, limit, closing);
+        }
+        return legs;
+    }
+
     /** Feeds I-frame {@code i} alone, after the frames skipped since the last one fed. */
     private void compareWithKeyFrame(int i) throws VideoException {
         run.skipTo(keys.pts(i));
-        analysed += run.decode(keys.pts(i), keys.pts(i), keys.pts(i), null, true);
+        double at = keys.pts(i);
+        analysed += run.decode(at, new DecodeRun.Leg[] {new DecodeRun.Leg(at, at, null)}, null, true);
     }
 }

@@ -1,0 +1,57 @@
+package dev.videoclass.scene.internal;
+
+import dev.videoclass.Frame;
+import dev.videoclass.VideoException;
+import dev.videoclass.scene.SceneDetector;
+import dev.videoclass.spi.FrameSource;
+
+/**
+ * The I-frame that closes an interval AUTO decodes because its two I-frames differ, and the test of
+ * whether a decoded frame still differs from it: a score of at least
+ * {@link IntervalRules#REFINE_CANDIDATE_FACTOR} x the detector's {@code minCutScore()}, the bound
+ * that marked the interval. Once a frame no longer differs, whatever changed between the two
+ * I-frames has happened, and the rest of the interval is taken to hold no cut but at its closing
+ * I-frame, as after an interval's last packet evidence ({@link Refinement}).
+ *
+ * <p>Each test feeds the kept I-frame and the frame through a fresh start of a
+ * {@link SceneDetector.Stream#KEY_FRAMES} detector, which this object owns; frames of another size
+ * than the I-frame always differ. Not thread safe.
+ */
+final class ClosingKeyFrame {
+    private final Frame keyFrame;
+    private final SceneDetector detector;
+    private final double changedScore;
+
+    private ClosingKeyFrame(Frame keyFrame, SceneDetector detector) {
+        this.keyFrame = keyFrame;
+        this.detector = detector;
+        this.changedScore = IntervalRules.REFINE_CANDIDATE_FACTOR * detector.minCutScore();
+    }
+
+    /**
+     * Decodes the I-frame at {@code pts} ({@link FrameSource#keyframe}, which leaves the source's
+     * position unspecified) and keeps a copy; null when the source cannot decode it on its own.
+     *
+     * @param detector a fresh {@link SceneDetector.Stream#KEY_FRAMES} detector, owned from now on
+     */
+    static ClosingKeyFrame decode(FrameSource source, double pts, SceneDetector detector) throws VideoException {
+        Frame f = source.keyframe(pts);
+        return f == null ? null : new ClosingKeyFrame(f.copy(), detector);
+    }
+
+    /** Bytes this object holds for the I-frame's pixels. */
+    long bytes() {
+        return keyFrame.rgb().length;
+    }
+
+    /** Whether {@code f} (only read, not kept) still differs from the closing I-frame. */
+    boolean differs(Frame f) {
+        if (f.width() != keyFrame.width() || f.height() != keyFrame.height()) {
+            return true;
+        }
+        detector.reset();
+        detector.feed(keyFrame);
+        detector.feed(f);
+        return detector.lastScore() >= changedScore;
+    }
+}
