@@ -451,21 +451,21 @@ class SceneSamplerTest {
 
     @Test
     void autoOnAFixedCadenceFindsACutRightWhereItsFramesStartToLookLikeTheClosingIFrame() throws VideoException {
-        // a 1 s cadence without packet data: the changed intervals 30..60 and 120..150 are decoded, and
-        // their frames look like their closing I-frames from the cuts at 45 and 135 on: each run stops
-        // there (once the detector has settled), and the cut at the frame it stops at is kept
-        int[] cadence = FakeFrameSource.every(30, 300);
-        int[] starts = {0, 45, 135};
-        SamplingResult exact = SAMPLER.sample(new FakeFrameSource(W, H, FPS, 300, cadence, Synth.scenes(starts)),
+        // a 2 s cadence without packet data: the changed intervals 60..120 and 240..300 are decoded,
+        // and their frames look like their closing I-frames from the cuts at 90 and 270 on: each run
+        // stops there (once the detector has settled), and the cut at the frame it stops at is kept
+        int[] cadence = FakeFrameSource.every(60, 600);
+        int[] starts = {0, 90, 270};
+        SamplingResult exact = SAMPLER.sample(new FakeFrameSource(W, H, FPS, 600, cadence, Synth.scenes(starts)),
                 policy(SamplerMode.EXACT));
-        assertThat(cutTimes(exact)).containsExactly(45 / FPS, 135 / FPS);
-        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 300, cadence, Synth.scenes(starts)).demuxAhead();
+        assertThat(cutTimes(exact)).containsExactly(90 / FPS, 270 / FPS);
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 600, cadence, Synth.scenes(starts)).demuxAhead();
         SamplingResult auto = SAMPLER.sample(src, policy(SamplerMode.AUTO));
         assertThat(auto.sampler()).isEqualTo("auto:refined");
         assertThat(cutTimes(auto)).containsExactly(cutTimes(exact));
-        // fewer frames than decoding both intervals completely (10 I-frames, 2 x 31 frames, 2 closing
+        // fewer frames than decoding both intervals completely (10 I-frames, 2 x 61 frames, 2 closing
         // I-frames compared)
-        assertThat(auto.framesAnalysed()).isLessThan(10 + 2 * 31 + 2);
+        assertThat(auto.framesAnalysed()).isLessThan(10 + 2 * 61 + 2);
     }
 
     @Test
