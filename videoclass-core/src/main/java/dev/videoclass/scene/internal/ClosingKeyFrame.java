@@ -39,6 +39,16 @@ final class ClosingKeyFrame {
         return f == null ? null : new ClosingKeyFrame(f.copy(), detector);
     }
 
+    /** The I-frame's time, seconds. */
+    double pts() {
+        return keyFrame.ptsSeconds();
+    }
+
+    /** The I-frame (owned by this object: only read it). */
+    Frame frame() {
+        return keyFrame;
+    }
+
     /** Bytes this object holds for the I-frame's pixels. */
     long bytes() {
         return keyFrame.rgb().length;

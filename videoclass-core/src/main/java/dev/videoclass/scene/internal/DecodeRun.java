@@ -180,6 +180,40 @@ final class DecodeRun {
     }
 
     /**
+     * Feeds an I-frame decoded on its own after the frames skipped since the last one fed
+     * ({@link #skipTo}), as {@link #decode} feeds it as a run of that one frame: a boundary frame.
+     * Returns the number of frames analysed: 1, or none once {@link #stopped()}.
+     */
+    long feedAfterSkip(Frame keyFrame) {
+        if (stopped) {
+            return 0;
+        }
+        open = true;
+        endOfStream = false;
+        feed(keyFrame, null, true);
+        return 1;
+    }
+
+    /**
+     * Feeds a frame to the detector and adds the cut it completes; at a boundary frame a score the
+     * detector holds back is a cut from the boundary score on (see the class comment).
+     */
+    private void feed(Frame f, Candidates cand, boolean boundaryFrame) {
+        double pts = f.ptsSeconds();
+        lastFed = pts;
+        fedTotal++;
+        SceneCut cut = detector.feed(f);
+        if (cand != null) {
+            cand.add(pts, sharpness.of(f), f.isKeyframe());
+        }
+        if (cut != null) {
+            add(cut);
+        } else if (boundaryFrame && detector.lastScore() >= boundaryCutScore) {
+            add(pts, detector.lastScore());
+        }
+    }
+
+    /**
      * One seek of {@link #decode}, from leg {@code leg} on. Returns the leg before the last that its
      * frames left early (the run goes on from its closing I-frame), or -1 when the run ended.
      */
@@ -216,20 +250,9 @@ final class DecodeRun {
                 break;
             }
             fedPts = pts;
-            lastFed = pts;
             fedHere++;
-            fedTotal++;
-            SceneCut cut = detector.feed(f);
-            if (cand != null) {
-                cand.add(pts, sharpness.of(f), f.isKeyframe());
-            }
-            boolean held = cut == null && detector.lastScore() >= boundaryCutScore;
             boolean atLimit = pts >= g.limit() - Sorted.EPS;
-            if (cut != null) {
-                add(cut);
-            } else if (held && (fedHere == 1 && boundary || m == last && atLimit && pts >= stop - Sorted.EPS)) {
-                add(pts, detector.lastScore());
-            }
+            feed(f, cand, fedHere == 1 && boundary || m == last && atLimit && pts >= stop - Sorted.EPS);
             if (stopped) {
                 reachedEnd = false;
                 break;

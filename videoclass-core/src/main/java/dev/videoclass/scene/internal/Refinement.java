@@ -50,13 +50,14 @@ final class Refinement {
     /**
      * An interval is decoded only while its frames differ from its closing I-frame when at least this
      * many frames lie between where the test starts and that I-frame; a shorter one is decoded to
-     * its end. The test costs two I-frame decodes with their seeks (the closing I-frame on its own,
-     * then again where the run stops early), a few predicted pictures' worth each. Measured without
-     * this bound (benchmarks/RESULTS.md): on a 1 s cadence (30-frame intervals, 360p x265) 16 %
-     * fewer frames decoded but about 5 % more CPU; on two minutes of x264 with sensor noise, whose
-     * changed intervals run 42-250 frames, 17 % less CPU.
+     * its end. The test costs one I-frame decode with its seek (the closing I-frame on its own, fed
+     * again for the comparison where the run stops early), about four predicted pictures' worth:
+     * 6.8 ms per I-frame against 1.7 ms per frame of the exact pass on 360p x264 with sensor noise.
+     * So the test pays where it can save a few times that. Measured (benchmarks/RESULTS.md): without
+     * reusing the I-frame for the comparison, the test cost about 5 % more CPU on a 1 s cadence
+     * (30-frame intervals) while decoding 16 % fewer frames; reusing it, the same CPU as before.
      */
-    static final int MATCH_MIN_FRAMES = 48;
+    static final int MATCH_MIN_FRAMES = 12;
 
     private final Sampling sampling;
     private final KeyFrames keys;
@@ -66,6 +67,8 @@ final class Refinement {
     private final DecodeRun run;
     private long analysed;
     private boolean decodedAny;
+    /** The closing I-frame of the last run's last leg; null when it has none. */
+    private ClosingKeyFrame lastClosing;
 
     /**
      * @param keys          the I-frames (their scores are read, never changed)
@@ -166,6 +169,7 @@ final class Refinement {
                 run.restart(i == 1);
             }
             DecodeRun.Leg[] legs = legs(i, j, until, evidence); // counts the closing I-frames it decodes
+            lastClosing = legs[legs.length - 1].closing();
             analysed += run.decode(keys.pts(i - 1), legs, cand, afterSkip);
             decodedAny = true;
             if (run.stopped()) {
@@ -211,8 +215,12 @@ final class Refinement {
 
     /** Feeds I-frame {@code i} alone, after the frames skipped since the last one fed. */
     private void compareWithKeyFrame(int i) throws VideoException {
-        run.skipTo(keys.pts(i));
         double at = keys.pts(i);
-        analysed += run.decode(at, new DecodeRun.Leg[] {new DecodeRun.Leg(at, at, null)}, null, true);
+        run.skipTo(at);
+        if (lastClosing != null && Math.abs(lastClosing.pts() - at) <= Sorted.EPS) {
+            analysed += run.feedAfterSkip(lastClosing.frame()); // decoded already, for the leg it closes
+        } else {
+            analysed += run.decode(at, new DecodeRun.Leg[] {new DecodeRun.Leg(at, at, null)}, null, true);
+        }
     }
 }
