@@ -228,6 +228,7 @@ final class DecodeRun {
         double stop = target;
         long beyond = 0; // frames fed past the target while decoding on
         boolean matched = false; // the leg's frames stopped differing from its closing I-frame
+        long pastTarget = 0; // frames fed from the target on, while testing them against the closing I-frame
         long fedHere = 0;
         double fedPts = Double.NaN;
         boolean reachedEnd = true;
@@ -244,6 +245,7 @@ final class DecodeRun {
                 stop = target;
                 beyond = 0;
                 matched = false;
+                pastTarget = 0;
             }
             if (pts > stop + Sorted.EPS && m == last && differsFrom == null) {
                 reachedEnd = false;
@@ -258,7 +260,7 @@ final class DecodeRun {
                 break;
             }
             if (differsFrom != null && pts >= target - Sorted.EPS && !atLimit) {
-                if (differsFrom.differs(f)) {
+                if (pastTarget++ % ClosingKeyFrame.TEST_EVERY_FRAMES != 0 || differsFrom.differs(f)) {
                     stop = g.limit();
                     continue; // still changing towards the closing I-frame
                 }
