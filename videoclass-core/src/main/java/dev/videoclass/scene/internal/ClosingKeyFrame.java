@@ -14,15 +14,16 @@ import dev.videoclass.spi.FrameSource;
  * I-frame, as after an interval's last packet evidence ({@link Refinement}).
  *
  * <p>Each test feeds the kept I-frame and the frame through a fresh start of a
- * {@link SceneDetector.Stream#KEY_FRAMES} detector, which this object owns; frames of another size
- * than the I-frame always differ. Not thread safe.
+ * {@link SceneDetector.Stream#KEY_FRAMES} detector, which may be shared by the closing I-frames of
+ * one refinement (each test resets it); frames of another size than the I-frame always differ.
+ * Not thread safe.
  */
 final class ClosingKeyFrame {
     /**
      * A leg tests one frame in this many against its closing I-frame, from its first one on: a test
      * feeds two frames through the detector, about 1.1 ms at 256 x 144 for the content detector, as
-     * much as decoding a 360p frame, while a stop up to this many frames minus one late costs
-     * less than that (0.2 s at 25 fps).
+     * much as decoding a 360p frame, while a stop up to four frames late costs less than that
+     * (0.16 s at 25 fps).
      */
     static final int TEST_EVERY_FRAMES = 5;
 
@@ -40,7 +41,8 @@ final class ClosingKeyFrame {
      * Decodes the I-frame at {@code pts} ({@link FrameSource#keyframe}, which leaves the source's
      * position unspecified) and keeps a copy; null when the source cannot decode it on its own.
      *
-     * @param detector a fresh {@link SceneDetector.Stream#KEY_FRAMES} detector, owned from now on
+     * @param detector a {@link SceneDetector.Stream#KEY_FRAMES} detector used for nothing else than
+     *                 the tests of closing I-frames, from the same thread
      */
     static ClosingKeyFrame decode(FrameSource source, double pts, SceneDetector detector) throws VideoException {
         Frame f = source.keyframe(pts);

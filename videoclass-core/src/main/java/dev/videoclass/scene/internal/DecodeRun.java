@@ -182,16 +182,15 @@ final class DecodeRun {
     /**
      * Feeds an I-frame decoded on its own after the frames skipped since the last one fed
      * ({@link #skipTo}), as {@link #decode} feeds it as a run of that one frame: a boundary frame.
-     * Returns the number of frames analysed: 1, or none once {@link #stopped()}.
+     * Nothing once {@link #stopped()}.
      */
-    long feedAfterSkip(Frame keyFrame) {
+    void feedAfterSkip(Frame keyFrame) {
         if (stopped) {
-            return 0;
+            return;
         }
         open = true;
         endOfStream = false;
         feed(keyFrame, null, true);
-        return 1;
     }
 
     /**
@@ -247,7 +246,7 @@ final class DecodeRun {
                 matched = false;
                 pastTarget = 0;
             }
-            if (pts > stop + Sorted.EPS && m == last && differsFrom == null) {
+            if (m == last && (pts > g.limit() + Sorted.EPS || differsFrom == null && pts > stop + Sorted.EPS)) {
                 reachedEnd = false;
                 break;
             }

@@ -44,7 +44,8 @@ import java.util.function.DoublePredicate;
 final class Refinement {
     /**
      * The closing I-frames one run holds at most, bytes of RGB: 300 at the default analysis width
-     * (256 x 144). A run over more changed intervals decodes the others completely.
+     * (256 x 144). A run over more changed intervals decodes the others completely. Their tests
+     * share one detector.
      */
     static final long MAX_HELD_KEY_FRAME_BYTES = 32L << 20;
     /**
@@ -55,7 +56,8 @@ final class Refinement {
      * 6.8 ms per I-frame against 1.7 ms per frame of the exact pass on 360p x264 with sensor noise.
      * So the test pays where it can save a few times that. Measured (benchmarks/RESULTS.md): without
      * reusing the I-frame for the comparison, the test cost about 5 % more CPU on a 1 s cadence
-     * (30-frame intervals) while decoding 16 % fewer frames; reusing it, the same CPU as before.
+     * (30-frame intervals) while decoding 16 % fewer frames; reusing it (and testing one frame in
+     * {@value ClosingKeyFrame#TEST_EVERY_FRAMES}), less CPU than decoding those intervals in full.
      */
     static final int MATCH_MIN_FRAMES = 12;
 
@@ -69,6 +71,8 @@ final class Refinement {
     private boolean decodedAny;
     /** The closing I-frame of the last run's last leg; null when it has none. */
     private ClosingKeyFrame lastClosing;
+    /** The detector every {@link ClosingKeyFrame} of this refinement tests with, one test at a time. */
+    private final SceneDetector closingTests;
 
     /**
      * @param keys          the I-frames (their scores are read, never changed)
@@ -83,6 +87,7 @@ final class Refinement {
         this.minCutScore = minCutScore;
         this.analysed = analysedSoFar;
         this.cand = new Candidates(keys.count() * 2);
+        this.closingTests = s.detector(SceneDetector.Stream.KEY_FRAMES);
         this.run = new DecodeRun(s.source(), s.detector(SceneDetector.Stream.FRAMES), s.fps(), cuts,
                 iFramesAtCuts ? minCutScore : Double.NaN);
         for (int i = 0; i < keys.count(); i++) {
@@ -168,6 +173,10 @@ final class Refinement {
             } else {
                 run.restart(i == 1);
             }
+            if (run.stopped()) { // a cut resolved by the flush above was silent
+                run.close();
+                return false;
+            }
             DecodeRun.Leg[] legs = legs(i, j, until, evidence); // counts the closing I-frames it decodes
             lastClosing = legs[legs.length - 1].closing();
             analysed += run.decode(keys.pts(i - 1), legs, cand, afterSkip);
@@ -201,7 +210,7 @@ final class Refinement {
             double from = Double.isNaN(evidence[m]) ? keys.pts(m - 1) : evidence[m];
             if (m < n && end >= limit - Sorted.EPS && held < MAX_HELD_KEY_FRAME_BYTES
                     && (limit - from) * sampling.fps() >= MATCH_MIN_FRAMES - Sorted.EPS) {
-                closing = ClosingKeyFrame.decode(sampling.source(), limit, sampling.detector(SceneDetector.Stream.KEY_FRAMES));
+                closing = ClosingKeyFrame.decode(sampling.source(), limit, closingTests);
             }
             if (closing != null) {
                 analysed++;
@@ -218,7 +227,7 @@ final class Refinement {
         double at = keys.pts(i);
         run.skipTo(at);
         if (lastClosing != null && Math.abs(lastClosing.pts() - at) <= Sorted.EPS) {
-            analysed += run.feedAfterSkip(lastClosing.frame()); // decoded already, for the leg it closes
+            run.feedAfterSkip(lastClosing.frame()); // decoded, and counted, for the leg it closes
         } else {
             analysed += run.decode(at, new DecodeRun.Leg[] {new DecodeRun.Leg(at, at, null)}, null, true);
         }
