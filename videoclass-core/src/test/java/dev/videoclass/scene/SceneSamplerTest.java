@@ -430,6 +430,15 @@ class SceneSamplerTest {
         SamplingResult complete = SAMPLER.sample(whole, policy(SamplerMode.AUTO));
         assertThat(cutTimes(complete)).containsExactly(cutTimes(exact));
         assertThat(complete.framesAnalysed()).isEqualTo(iframes.length + 251);
+
+        // scene B from frame 240, fewer frames before I-frame 250 than a test pays for: the whole GOP,
+        // and I-frame 250 is not decoded on its own
+        int[] late = {0, 240, 400, 520};
+        FakeFrameSource lateSrc = new FakeFrameSource(W, H, FPS, count, iframes, Synth.scenes(late))
+                .packets(packetSizes(iframes, 240)).demuxAhead();
+        SamplingResult lateAuto = SAMPLER.sample(lateSrc, policy(SamplerMode.AUTO));
+        assertThat(cutTimes(lateAuto)).containsExactly(240 / FPS, 400 / FPS, 520 / FPS);
+        assertThat(lateAuto.framesAnalysed()).isEqualTo(iframes.length + 251);
     }
 
     @Test
