@@ -41,6 +41,7 @@ public final class FakeFrameSource implements FrameSource {
     private int readUpTo;
     private boolean demuxAhead;
     private int scans;
+    private int lost = -1;
 
     public FakeFrameSource(int w, int h, double fps, int count, int[] iframes, Painter painter) {
         this(w, h, fps, count, iframes, painter, count / fps);
@@ -61,6 +62,15 @@ public final class FakeFrameSource implements FrameSource {
     /** Reports packets whose size in bytes is {@code sizeOfFrame.applyAsInt(frameIndex)}. */
     public FakeFrameSource packets(IntUnaryOperator sizeOfFrame) {
         this.packetSize = sizeOfFrame;
+        return this;
+    }
+
+    /**
+     * Never returns frame {@code frameIndex} from an all-frames read, as a decoder skips a picture
+     * whose packet is corrupt.
+     */
+    public FakeFrameSource losing(int frameIndex) {
+        this.lost = frameIndex;
         return this;
     }
 
@@ -138,6 +148,9 @@ public final class FakeFrameSource implements FrameSource {
                 return null;
             }
             pos = iframes[idx];
+        }
+        if (pos == lost && mode == DecodeMode.ALL_FRAMES) {
+            pos++;
         }
         if (pos >= count) {
             readUpTo = count;

@@ -4,14 +4,11 @@ import dev.videoclass.Frame;
 import dev.videoclass.SamplingPolicy;
 import dev.videoclass.SceneCut;
 import dev.videoclass.VideoException;
-import dev.videoclass.VideoInfo;
 import dev.videoclass.scene.ContentDetector;
 import dev.videoclass.scene.FakeFrameSource;
 import dev.videoclass.scene.HsvContentScore;
 import dev.videoclass.scene.SceneDetector;
 import dev.videoclass.scene.Synth;
-import dev.videoclass.spi.DecodeMode;
-import dev.videoclass.spi.FrameSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -96,62 +93,20 @@ class DecodeRunTest {
         }
     }
 
-    /** A source that never returns the frame at {@code dropPts} (a packet that did not decode). */
-    private static final class Dropping implements FrameSource {
-        private final FakeFrameSource source;
-        private final double dropPts;
-
-        Dropping(FakeFrameSource source, double dropPts) {
-            this.source = source;
-            this.dropPts = dropPts;
-        }
-
-        @Override
-        public VideoInfo info() {
-            return source.info();
-        }
-
-        @Override
-        public Frame next() throws VideoException {
-            Frame f = source.next();
-            return f != null && Math.abs(f.ptsSeconds() - dropPts) < 1e-6 ? source.next() : f;
-        }
-
-        @Override
-        public void seek(double ptsSeconds, DecodeMode mode) throws VideoException {
-            source.seek(ptsSeconds, mode);
-        }
-
-        @Override
-        public Frame capture(double ptsSeconds, int maxSide) throws VideoException {
-            return source.capture(ptsSeconds, maxSide);
-        }
-
-        @Override
-        public long framesDecoded() {
-            return source.framesDecoded();
-        }
-
-        @Override
-        public void close() {
-            source.close();
-        }
-    }
-
     @Test
     void aLegWhoseClosingIFrameDoesNotDecodeStopsBeforeTheNextInterval() throws VideoException {
         // interval 30..60 keeps differing from I-frame 60 (scene 1 from frame 60 on), and the frame
         // at 60 never comes out of the all-frames decode: the run stops at frame 59, as a run
         // without the test does, instead of feeding frame 61 of the next interval as its last frame
-        FakeFrameSource fake = new FakeFrameSource(W, H, FPS, 120, new int[] {0, 30, 60, 90}, Synth.scenes(0, 60))
-                .packets(i -> 1000).demuxAhead();
+        FakeFrameSource src = new FakeFrameSource(W, H, FPS, 120, new int[] {0, 30, 60, 90}, Synth.scenes(0, 60))
+                .packets(i -> 1000).demuxAhead().losing(60);
         SceneDetector closingDetector = SamplingPolicy.DEFAULTS.detector()
                 .create(SamplingPolicy.DEFAULTS, SceneDetector.Stream.KEY_FRAMES, FPS);
-        ClosingKeyFrame closing = ClosingKeyFrame.decode(fake, 2.0, closingDetector);
+        ClosingKeyFrame closing = ClosingKeyFrame.decode(src, 2.0, closingDetector);
         CutList cuts = new CutList();
         SceneDetector frames = SamplingPolicy.DEFAULTS.detector()
                 .create(SamplingPolicy.DEFAULTS, SceneDetector.Stream.FRAMES, FPS);
-        DecodeRun run = new DecodeRun(new Dropping(fake, 2.0), frames, FPS, cuts, ContentDetector.DEFAULT_THRESHOLD);
+        DecodeRun run = new DecodeRun(src, frames, FPS, cuts, ContentDetector.DEFAULT_THRESHOLD);
         run.restart(false);
         long fed = run.decode(1.0, new DecodeRun.Leg[] {new DecodeRun.Leg(1.0, 2.0, closing)}, null, false);
         assertThat(fed).isEqualTo(30);
