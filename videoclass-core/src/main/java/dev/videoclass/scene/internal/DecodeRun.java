@@ -221,13 +221,7 @@ final class DecodeRun {
         open = true;
         int last = legs.length - 1;
         int m = leg;
-        Leg g = legs[m];
-        double target = g.end(); // decoded at least this far; past it while the frames differ from the closing I-frame
-        ClosingKeyFrame differsFrom = g.closing();
-        double stop = target;
-        long beyond = 0; // frames fed past the target while decoding on
-        boolean matched = false; // the leg's frames stopped differing from its closing I-frame
-        long pastTarget = 0; // frames fed from the target on, while testing them against the closing I-frame
+        InLeg at = new InLeg(legs[m]);
         long fedHere = 0;
         double fedPts = Double.NaN;
         boolean reachedEnd = true;
@@ -237,44 +231,39 @@ final class DecodeRun {
             if (pts < from - Sorted.EPS || (!Double.isNaN(fedPts) && pts <= fedPts)) {
                 continue; // leading pictures of an open GOP, or a repeated timestamp
             }
-            while (m < last && pts > g.limit() + Sorted.EPS) {
-                g = legs[++m]; // past a leg's closing I-frame: on into the next leg
-                target = g.end();
-                differsFrom = g.closing();
-                stop = target;
-                beyond = 0;
-                matched = false;
-                pastTarget = 0;
+            while (m < last && pts > at.leg.limit() + Sorted.EPS) {
+                at = new InLeg(legs[++m]); // past a leg's closing I-frame: on into the next leg
             }
-            if (m == last && (pts > g.limit() + Sorted.EPS || differsFrom == null && pts > stop + Sorted.EPS)) {
+            double limit = at.leg.limit();
+            if (m == last && (pts > limit + Sorted.EPS || !at.testing() && pts > at.stop + Sorted.EPS)) {
                 reachedEnd = false;
                 break;
             }
             fedPts = pts;
             fedHere++;
-            boolean atLimit = pts >= g.limit() - Sorted.EPS;
-            feed(f, cand, fedHere == 1 && boundary || m == last && atLimit && pts >= stop - Sorted.EPS);
+            boolean atLimit = pts >= limit - Sorted.EPS;
+            feed(f, cand, fedHere == 1 && boundary || m == last && atLimit && pts >= at.stop - Sorted.EPS);
             if (stopped) {
                 reachedEnd = false;
                 break;
             }
-            if (differsFrom != null && pts >= target - Sorted.EPS && !atLimit) {
-                if (pastTarget++ % ClosingKeyFrame.TEST_EVERY_FRAMES != 0 || differsFrom.differs(f)) {
-                    stop = g.limit();
+            if (at.testing() && pts >= at.target - Sorted.EPS && !atLimit) {
+                if (at.tested++ % ClosingKeyFrame.TEST_EVERY_FRAMES != 0 || at.leg.closing().differs(f)) {
+                    at.stop = limit;
                     continue; // still changing towards the closing I-frame
                 }
-                differsFrom = null;
-                matched = true;
-                target = pts;
-                stop = pts;
+                at.matched = true;
+                at.target = pts;
+                at.stop = pts;
             }
             // boundary rules, and after a match (the cut just before it may still be held back): a
             // detector still holding frames back decodes on (see the class comment)
-            boolean undecided = (matched || !Double.isNaN(boundaryCutScore)) && !detector.settled();
-            if (pts >= stop - Sorted.EPS && undecided && !atLimit && beyond == 0) {
-                stop = g.limit();
+            boolean undecided = (at.matched || !Double.isNaN(boundaryCutScore)) && !detector.settled();
+            if (pts >= at.stop - Sorted.EPS && undecided && !atLimit && at.beyond == 0) {
+                at.stop = limit;
             }
-            if (pts >= stop - Sorted.EPS || stop > target && (!undecided || ++beyond > 2L * detector.maxDelayFrames())) {
+            if (pts >= at.stop - Sorted.EPS
+                    || at.stop > at.target && (!undecided || ++at.beyond > 2L * detector.maxDelayFrames())) {
                 if (m < last && atLimit) {
                     continue; // at a leg's closing I-frame: on into the next leg
                 }
@@ -284,5 +273,31 @@ final class DecodeRun {
         }
         endOfStream = reachedEnd;
         return -1;
+    }
+
+    /** Where {@link #feedFrom} stands in the leg it feeds. */
+    private static final class InLeg {
+        final Leg leg;
+        /** Decoded at least this far; past it while the frames differ from the closing I-frame. */
+        double target;
+        /** Where feeding stops unless a rule moves it. */
+        double stop;
+        /** Frames fed past the target while decoding on for the detector. */
+        long beyond;
+        /** Frames from the target on while testing them against the closing I-frame. */
+        long tested;
+        /** The leg's frames stopped differing from its closing I-frame. */
+        boolean matched;
+
+        InLeg(Leg leg) {
+            this.leg = leg;
+            this.target = leg.end();
+            this.stop = target;
+        }
+
+        /** Whether frames are still tested against the closing I-frame. */
+        boolean testing() {
+            return leg.closing() != null && !matched;
+        }
     }
 }

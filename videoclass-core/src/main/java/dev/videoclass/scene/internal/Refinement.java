@@ -173,14 +173,12 @@ final class Refinement {
             } else {
                 run.restart(i == 1);
             }
-            if (run.stopped()) { // a cut resolved by the flush above was silent
-                run.close();
-                return false;
+            if (!run.stopped()) { // else a cut resolved by the flush above was silent: nothing to decode
+                DecodeRun.Leg[] legs = legs(i, j, until, evidence); // counts the closing I-frames it decodes
+                lastClosing = legs[legs.length - 1].closing();
+                analysed += run.decode(keys.pts(i - 1), legs, cand, afterSkip);
+                decodedAny = true;
             }
-            DecodeRun.Leg[] legs = legs(i, j, until, evidence); // counts the closing I-frames it decodes
-            lastClosing = legs[legs.length - 1].closing();
-            analysed += run.decode(keys.pts(i - 1), legs, cand, afterSkip);
-            decodedAny = true;
             if (run.stopped()) {
                 run.close();
                 return false;
